@@ -1,0 +1,18 @@
+/**
+ * One normal form for names, shared by the knowledge compiler (which indexes names) and the
+ * linker (which looks mentions up): case, diacritics, apostrophes, dots and dashes are folded, so
+ * "Azerbaïdjan" finds "azerbaidjan", "U.S." finds "us" and "Nagorno Karabakh" finds "nagorno-karabakh".
+ */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\.(?=\S)/g, '') // U.S. -> us., then trailing dot below
+    .replace(/\.$/g, '')
+    .replace(/[\u2010-\u2015\-]+/g, ' ')
+    .replace(/[^\p{L}\p{N}' &]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

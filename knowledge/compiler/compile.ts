@@ -1,0 +1,208 @@
+/**
+ * The knowledge compiler: reads every source file under knowledge/entries, validates it against the
+ * schema, adds names and structured facts from country data packages, checks every reference, and
+ * builds the pack the extension ships (see core/knowledge/pack.ts).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { parse as parseYaml } from 'yaml';
+import { normalizeName } from '../../core/knowledge/normalize';
+import type { KnowledgePack, NameKind, PackEntry, PackEvent, PackFraming } from '../../core/knowledge/pack';
+import type { PartyType } from '../../core/types';
+import { FOLDER_TYPES, validateEntry, type SourceEntry } from './schema';
+
+const require = createRequire(import.meta.url);
+
+interface CountryData {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  translations: Record<string, { common: string; official: string }>;
+  demonyms?: { eng?: { m: string; f: string } };
+  independent?: boolean;
+  region: string;
+}
+
+export interface CompileResult {
+  pack: KnowledgePack;
+  errors: string[];
+  summary: {
+    entries: number;
+    byType: Record<string, number>;
+    events: number;
+    framingNotes: number;
+    names: number;
+    errors: number;
+  };
+}
+
+function listYamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listYamlFiles(path));
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** Plural of a demonym used as a noun ("Armenians", "Azerbaijanis"); "French" has none. */
+function demonymPlural(demonym: string): string | null {
+  return /(an|i)$/.test(demonym) ? `${demonym}s` : null;
+}
+
+/** The part of a person's name that news writing uses alone: "Darmanin", "von der Leyen". */
+export function surnameOf(fullName: string): string | null {
+  const tokens = fullName.split(/\s+/).filter(Boolean);
+  if (tokens.length < 2) return null;
+  let i = tokens.length - 1;
+  while (i > 1 && /^(?:da|de|del|der|di|do|dos|du|la|le|van|von|bin|al|ibn)$/.test(tokens[i - 1]!)) i--;
+  return tokens.slice(i).join(' ');
+}
+
+export function compileKnowledge(entriesDir: string, now = new Date()): CompileResult {
+  const errors: string[] = [];
+  const sources: SourceEntry[] = [];
+  for (const path of listYamlFiles(entriesDir)) {
+    const file = relative(entriesDir, path);
+    const folderType: PartyType | undefined = FOLDER_TYPES[file.split('/')[0] ?? ''];
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(path, 'utf8'));
+    } catch (err) {
+      errors.push(`${file}: YAML does not parse: ${(err as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const { entry, errors: entryErrors } = validateEntry(raw, file, folderType);
+    errors.push(...entryErrors);
+    if (entry) sources.push(entry);
+  }
+
+  const countries = new Map<string, CountryData>(
+    (require('world-countries') as CountryData[]).map((c) => [c.cca2, c]),
+  );
+
+  const index = new Map<string, number>();
+  sources.forEach((s, i) => {
+    if (index.has(s.id)) errors.push(`${s.file}: id "${s.id}" is used twice`);
+    index.set(s.id, i);
+  });
+  const checkRef = (s: SourceEntry, id: string, where: string) => {
+    if (!index.has(id)) errors.push(`${s.file}: ${where} refers to unknown entry "${id}"`);
+  };
+
+  const entries: PackEntry[] = [];
+  const events: PackEvent[] = [];
+  const framing: PackFraming[] = [];
+  const names = new Map<string, Map<number, NameKind>>();
+  // A stronger kind wins when one entry has the same form twice (a canonical name beats an alias).
+  const rank: NameKind[] = ['name', 'alias', 'acronym', 'former', 'translation', 'misspelling', 'demonym', 'capital', 'surname'];
+  const addName = (form: string, entryIndex: number, kind: NameKind) => {
+    const key = normalizeName(form);
+    if (key.length < 2) return;
+    let forms = names.get(key);
+    if (!forms) names.set(key, (forms = new Map()));
+    const prev = forms.get(entryIndex);
+    if (prev === undefined || rank.indexOf(kind) < rank.indexOf(prev)) forms.set(entryIndex, kind);
+  };
+
+  sources.forEach((s, i) => {
+    const facts = s.facts.map((f) => ({ label: f.label, value: f.value, source: f.source ?? s.source }));
+    addName(s.name, i, 'name');
+    for (const a of s.aliases) addName(a.name, i, a.kind === 'alias' && /^[A-Z]{2,6}$/.test(a.name) ? 'acronym' : a.kind);
+    for (const d of s.demonyms) {
+      addName(d, i, 'demonym');
+      const plural = demonymPlural(d);
+      if (plural) addName(plural, i, 'demonym');
+    }
+    if (s.type === 'person') {
+      const surname = surnameOf(s.name);
+      if (surname) addName(surname, i, 'surname');
+    }
+
+    let capital = s.capital;
+    if (s.iso2) {
+      const c = countries.get(s.iso2);
+      if (!c) errors.push(`${s.file}: iso2 "${s.iso2}" is not in the country data`);
+      else {
+        const dataSource = 'https://github.com/mledoze/countries';
+        addName(c.name.common, i, 'alias');
+        addName(c.name.official, i, 'alias');
+        for (const alt of c.altSpellings) {
+          if (alt.length <= 2) continue; // ISO codes like "AZ" are not how news refers to a country
+          addName(alt, i, /^[A-Z]{3,6}$/.test(alt) ? 'acronym' : 'alias');
+        }
+        for (const t of Object.values(c.translations)) {
+          addName(t.common, i, 'translation');
+          addName(t.official, i, 'translation');
+        }
+        const dem = c.demonyms?.eng;
+        if (dem) {
+          for (const d of new Set([dem.m, dem.f])) {
+            if (!d) continue;
+            addName(d, i, 'demonym');
+            const plural = demonymPlural(d);
+            if (plural) addName(plural, i, 'demonym');
+          }
+        }
+        capital ??= c.capital?.[0] ?? null;
+        if (capital && !facts.some((f) => f.label === 'Capital')) {
+          facts.unshift({ label: 'Capital', value: capital, source: dataSource });
+        }
+      }
+    }
+    if (capital) addName(capital, i, 'capital');
+
+    for (const r of s.related) checkRef(s, r, 'related');
+    const eventIds: number[] = [];
+    for (const e of s.events) {
+      for (const r of e.related) checkRef(s, r, `event "${e.label}"`);
+      eventIds.push(events.length);
+      events.push({
+        date: e.date,
+        end: e.end,
+        label: e.label,
+        related: [s.id, ...e.related.filter((r) => r !== s.id)],
+        source: e.source ?? s.source,
+      });
+    }
+    for (const o of s.offices) if (o.org) checkRef(s, o.org, `office "${o.office}"`);
+    for (const f of s.framing) framing.push({ terms: f.terms, note: f.note, source: f.source ?? s.source, entry: s.id });
+
+    entries.push({
+      id: s.id,
+      wikidata: s.wikidata,
+      type: s.type,
+      name: s.name,
+      note: s.note,
+      facts,
+      offices: s.offices.map((o) => ({ ...o, source: o.source ?? s.source })),
+      related: s.related,
+      events: eventIds,
+      source: s.source,
+      asOf: s.asOf,
+    });
+  });
+
+  const packNames: KnowledgePack['names'] = {};
+  for (const [key, forms] of [...names].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    packNames[key] = [...forms].map(([entry, kind]) => [entry, kind]);
+  }
+
+  const byType: Record<string, number> = {};
+  for (const e of entries) byType[e.type] = (byType[e.type] ?? 0) + 1;
+  return {
+    pack: { format: 1, builtAt: now.toISOString(), entries, events, framing, names: packNames },
+    errors,
+    summary: {
+      entries: entries.length,
+      byType,
+      events: events.length,
+      framingNotes: framing.length,
+      names: Object.keys(packNames).length,
+      errors: errors.length,
+    },
+  };
+}
