@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../core/dom/parse-html';
+import { detectArticle } from '../../../core/detect/index';
+import { isoDate, textDate, urlDate } from '../../../core/detect/dates';
+
+const CORPUS = '/work/shared/corpus';
+const FIXTURES = '/work/shared/fixtures/pages';
+interface Entry {
+  file: string;
+  url: string | null;
+  label: 'news' | 'article-other' | 'not-article';
+}
+const dev: Entry[] = JSON.parse(readFileSync(join(CORPUS, 'dev.json'), 'utf8'));
+const load = (dir: string, f: string) => parseHtml(readFileSync(join(dir, f), 'utf8'));
+
+describe('detectArticle on the dev corpus', () => {
+  for (const e of dev) {
+    it(`${e.file} is ${e.label === 'news' ? 'news' : 'not news'}`, () => {
+      const d = detectArticle(load(join(CORPUS, 'pages'), e.file), e.url || undefined);
+      expect(d.isArticle).toBe(e.label === 'news');
+      expect(d.isArticle).toBe(d.kind === 'news');
+      expect(d.score).toBeGreaterThanOrEqual(0);
+      expect(d.score).toBeLessThanOrEqual(1);
+      expect(d.signals.length).toBeGreaterThan(0);
+    });
+  }
+  it('gets the three-way kind right on at least 48 of 50 pages', () => {
+    let ok = 0;
+    for (const e of dev) if (detectArticle(load(join(CORPUS, 'pages'), e.file), e.url || undefined).kind === e.label) ok++;
+    expect(ok).toBeGreaterThanOrEqual(48);
+  });
+});
+
+describe('detectArticle on the seed fixtures', () => {
+  it('seed article (full metadata) is news', () => {
+    const d = detectArticle(load(FIXTURES, 'seed-article.html'));
+    expect(d).toMatchObject({ isArticle: true, kind: 'news' });
+    expect(d.signals).toContain('json-ld:NewsArticle');
+    expect(d.signals).toContain('og:type=article');
+  });
+  it('bare seed article (no metadata, divs only, no URL) is news', () => {
+    const d = detectArticle(load(FIXTURES, 'seed-article-bare.html'));
+    expect(d).toMatchObject({ isArticle: true, kind: 'news' });
+    expect(d.signals).toContain('byline+date');
+  });
+  it('news front page is not an article', () => {
+    const d = detectArticle(load(FIXTURES, 'news-front-page.html'));
+    expect(d.isArticle).toBe(false);
+    expect(d.kind).toBe('not-article');
+  });
+  it('does not modify the DOM', () => {
+    const doc = load(FIXTURES, 'seed-article.html');
+    const before = doc.documentElement.outerHTML;
+    detectArticle(doc, 'https://example.com/2024/05/02/azerbaijan-rejects-french-allegations');
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
+
+describe('detectArticle on odd inputs', () => {
+  const odd: [string, string][] = [
+    ['empty string', ''],
+    ['whitespace', '   \n '],
+    ['text only', 'just some text'],
+    ['binary garbage', Array.from({ length: 20000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('')],
+    ['broken markup', '<html><body><p>Unclosed <div><article><p>' + 'word, '.repeat(300) + '<table><td><p>x</article></span></html>'],
+    ['deep nesting', '<div>'.repeat(5000) + 'deep' + '</div>'.repeat(5000)],
+    ['bad json-ld', '<script type="application/ld+json">{"@type": "NewsArticle", broken</script><p>hi</p>'],
+    ['json-ld graph', '<script type="application/ld+json">{"@graph":[{"@type":["WebPage"]},{"@type":"CollectionPage"}]}</script>'],
+  ];
+  for (const [name, html] of odd) {
+    it(`never throws: ${name}`, () => {
+      const d = detectArticle(parseHtml(html));
+      expect(d.isArticle).toBe(false);
+      expect(['news', 'article-other', 'not-article']).toContain(d.kind);
+    });
+  }
+  it('a 20 MB page finishes quickly', () => {
+    const para = '<p>' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8) + '</p>';
+    const html = '<html><body><div class="teasers">' + ('<article><h2><a href="/x">Headline here</a></h2>' + para + '</article>').repeat(Math.ceil(20.5e6 / (para.length + 60))) + '</div></body></html>';
+    expect(html.length).toBeGreaterThan(20e6);
+    const doc = parseHtml(html);
+    const t = performance.now();
+    const d = detectArticle(doc);
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(d.isArticle).toBe(false);
+  }, 120_000);
+  it('finds schema.org types in @graph and arrays', () => {
+    const body = '<p>' + 'Reporting, with commas, and more words in a long sentence. '.repeat(6) + '</p>';
+    const html = (ld: string) => `<html><head><script type="application/ld+json">${ld}</script></head><body><article>${body.repeat(6)}</article></body></html>`;
+    expect(detectArticle(parseHtml(html('{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle"}]}'))).signals).toContain('json-ld:NewsArticle');
+    expect(detectArticle(parseHtml(html('[{"@type":"Organization"},{"@type":["OpinionNewsArticle"]}]'))).signals).toContain('json-ld:OpinionNewsArticle');
+    expect(detectArticle(parseHtml(html('{"@type":"Product","name":"x"}'))).kind).toBe('not-article');
+  });
+});
+
+describe('date helpers', () => {
+  it('reads machine dates literally (publisher local date)', () => {
+    expect(isoDate('2024-05-02T09:00:00+04:00')).toBe('2024-05-02');
+    expect(isoDate('2016-02-01 01:28:49')).toBe('2016-02-01');
+    expect(isoDate('20191118')).toBe('2019-11-18');
+    expect(isoDate('garbage')).toBeNull();
+  });
+  it('reads dates in text', () => {
+    expect(textDate('By Ilham Karimli, May 2, 2024')).toBe('2024-05-02');
+    expect(textDate('24 July 2015')).toBe('2015-07-24');
+    expect(textDate('04.05.2015 à 13h36')).toBe('2015-05-04');
+    expect(textDate('21.dez.2018 às 14h00')).toBe(null);
+    expect(textDate('21 de dezembro de 2018')).toBe('2018-12-21');
+    expect(textDate('nothing here')).toBeNull();
+  });
+  it('reads dates in URLs', () => {
+    expect(urlDate('https://www.nytimes.com/2019/11/18/business/x.html')).toBe('2019-11-18');
+    expect(urlDate('https://www.theguardian.com/commentisfree/2019/nov/18/x')).toBe('2019-11-18');
+    expect(urlDate('https://example.com/about')).toBeNull();
+  });
+});
