@@ -1,0 +1,81 @@
+/**
+ * The timeline the popup shows: the article's dated events merged with the background events of
+ * the parties it links, oldest first, without duplicates, with what happened after the article's
+ * publication marked as such.
+ */
+import type { KnowledgeBase } from '../knowledge/base';
+import type { PackEvent } from '../knowledge/pack';
+import type { ArticleEvent, Party, TimelineItem } from '../types';
+
+/** Background events kept per linked party, the most relevant first. */
+const EVENTS_PER_PARTY = 6;
+
+/** The first day a date of any precision covers: "2024-05" → "2024-05-01". */
+function firstDay(date: string): string {
+  if (date.length === 4) return `${date}-01-01`;
+  if (date.length === 7) return `${date}-01`;
+  return date;
+}
+
+/** True when the whole period of `date` lies after the publication day. */
+export function isAfter(date: string, published: string | null): boolean {
+  return published !== null && firstDay(date) > published;
+}
+
+export function buildTimeline(
+  events: readonly ArticleEvent[],
+  parties: readonly Party[],
+  kb: KnowledgeBase,
+  published: string | null,
+): TimelineItem[] {
+  const items: TimelineItem[] = events.map((e) => ({
+    date: e.date,
+    endDate: null,
+    label: e.summary,
+    source: 'article',
+    partyIds: e.partyIds,
+    afterPublication: isAfter(e.date, published),
+    sourceUrl: null,
+  }));
+
+  const linked = new Set(parties.flatMap((p) => (p.id ? [p.id] : [])));
+  const seen = new Set<PackEvent>();
+  const chosen: PackEvent[] = [];
+  for (const party of parties) {
+    const entry = party.id ? kb.entry(party.id) : undefined;
+    if (!entry) continue;
+    const ranked = kb
+      .eventsOf(entry)
+      .filter((e) => !seen.has(e))
+      .map((e) => ({ e, shared: e.related.filter((id) => linked.has(id)).length }))
+      .sort((a, b) => b.shared - a.shared || (a.e.date < b.e.date ? 1 : -1))
+      .slice(0, EVENTS_PER_PARTY);
+    for (const { e } of ranked) {
+      seen.add(e);
+      chosen.push(e);
+    }
+  }
+
+  // One event told by several entries (same day, a party in common) is shown once.
+  const kept: PackEvent[] = [];
+  for (const e of chosen) {
+    const twin = kept.find((k) => k.date === e.date && k.related.some((id) => e.related.includes(id)));
+    if (twin) {
+      for (const id of e.related) if (!twin.related.includes(id)) twin.related = [...twin.related, id];
+      continue;
+    }
+    kept.push({ ...e });
+  }
+  for (const e of kept) {
+    items.push({
+      date: e.date,
+      endDate: e.end,
+      label: e.label,
+      source: 'knowledge',
+      partyIds: e.related.filter((id) => linked.has(id)),
+      afterPublication: isAfter(e.date, published),
+      sourceUrl: e.source,
+    });
+  }
+  return items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.source === b.source ? 0 : a.source === 'knowledge' ? -1 : 1));
+}
