@@ -7,18 +7,19 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Backstory',
-    description: 'The context behind the news article you are reading: who is who, and what happened before. Runs entirely on your device.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: settings. scripting + host access: inject the article script into a tab only
     // after the always-on detector has said "article" (the heavy code never loads elsewhere).
     permissions: ['storage', 'scripting'],
-    host_permissions: ['<all_urls>'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.example',
-              strict_min_version: '115.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

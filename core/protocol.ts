@@ -38,7 +38,8 @@ export interface AnalysisView {
 
 export type TabState =
   | { status: 'none' }
-  | { status: 'not-article'; url: string; detection: Detection }
+  /** A news article that is not analyzed yet: the reader chose "only on click", or turned the site off. */
+  | { status: 'idle'; url: string; detection: Detection; reason: 'on-click' | 'site-off' }
   | { status: 'analyzing'; url: string }
   | { status: 'ready'; view: AnalysisView }
   | { status: 'error'; url: string; message: string };
@@ -57,11 +58,11 @@ export type Request =
   | { type: 'tab:get'; tabId: number }
   /** Popup: analyze this tab even though it is not detected as a news article. */
   | { type: 'tab:analyze'; tabId: number }
-  /** Popup → content script: scroll to a party's first mention and highlight it. */
+  /** Popup → the tab's article script: scroll to a party's first mention and highlight it. */
   | { type: 'mention:reveal'; key: string };
 
 export type ResponseOf<R extends Request> = R extends { type: 'page:analyze' }
-  ? { ok: true; view: AnalysisView } | { ok: false; message: string }
+  ? { ok: true; view: AnalysisView; requested: boolean } | { ok: false; message: string }
   : R extends { type: 'tab:get' }
     ? TabState
     : R extends { type: 'mention:reveal' }

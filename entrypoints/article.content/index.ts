@@ -1,0 +1,148 @@
+/**
+ * The article script, injected by the background only into tabs whose page is a news article (or
+ * when the reader asks from the popup). It extracts the article, has the background analyze it,
+ * then marks party mentions and wires the context tooltips. Everything it adds is tied to WXT's
+ * content-script context, so an extension reload or update removes it; a single-page navigation
+ * removes it and analyzes the new article.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { detectArticle } from '../../core/detect';
+import { extractArticle, type TextPiece } from '../../core/extract';
+import { isAllowed, MAX_ARTICLE_CHARS, parseRequest, senderRole, type AnalysisView, type PartyCard } from '../../core/protocol';
+import { applyMarks, type MarkSet, type MarkTarget } from '../../lib/marks';
+import { isSiteDisabled, loadSettings, updateSettings, siteOf, watchSettings, type Settings } from '../../lib/settings';
+import { createTooltip, type Tooltip } from '../../lib/tooltip';
+import { revealMark } from './reveal';
+
+/** Below this many characters there is no article to analyze. */
+const MIN_TEXT = 200;
+
+interface Session {
+  url: string;
+  view: AnalysisView;
+  pieces: TextPiece[];
+  /** The reader asked for this analysis from the popup (so marks are fine on non-news pages). */
+  requested: boolean;
+  marks: MarkSet | null;
+  tooltip: Tooltip | null;
+}
+
+type AnalyzeResponse = { ok: true; view: AnalysisView; requested: boolean } | { ok: false; message: string };
+
+function targetsFor(cards: readonly PartyCard[], mode: Settings['marks']): MarkTarget[] {
+  const targets: MarkTarget[] = [];
+  for (const card of cards) {
+    const mentions = mode === 'every' ? card.mentions : card.mentions.slice(0, 1);
+    for (const m of mentions) targets.push({ key: card.key, start: m.start, end: m.end });
+  }
+  return targets;
+}
+
+function run(ctx: ContentScriptContext) {
+  let session: Session | null = null;
+  let settings: Settings | null = null;
+  let generation = 0;
+
+  const unmark = () => {
+    if (!session) return;
+    session.tooltip?.destroy();
+    session.marks?.remove();
+    session.tooltip = null;
+    session.marks = null;
+  };
+
+  /** Marks and tooltips as the settings say: on, off, first or every mention. */
+  const applySettings = () => {
+    if (!session || !settings) return;
+    unmark();
+    const allowed = settings.tooltips && !isSiteDisabled(settings, session.url) && (session.view.detection.isArticle || session.requested);
+    if (!allowed) return;
+    const cards = new Map(session.view.parties.map((c) => [c.key, c]));
+    const marks = applyMarks(document, session.pieces, targetsFor(session.view.parties, settings.marks));
+    session.marks = marks;
+    session.tooltip = createTooltip({
+      doc: document,
+      marks,
+      cards,
+      onSiteOff: () => {
+        const site = siteOf(location.href);
+        if (!site || !settings) return;
+        void updateSettings({ disabledSites: [...settings.disabledSites, site] }).catch(() => undefined);
+      },
+    });
+  };
+
+  const analyze = async () => {
+    const mine = ++generation;
+    unmark();
+    session = null;
+    const url = location.href;
+    const detection = detectArticle(document, url);
+    const { article, pieces } = extractArticle(document, { url });
+    if (article.text.length < MIN_TEXT) {
+      await browser.runtime.sendMessage({ type: 'page:failed', url, message: 'no article text found on this page' });
+      return;
+    }
+    if (article.text.length > MAX_ARTICLE_CHARS) article.text = article.text.slice(0, MAX_ARTICLE_CHARS);
+    const response = (await browser.runtime.sendMessage({ type: 'page:analyze', url, detection, article })) as AnalyzeResponse | undefined;
+    if (mine !== generation || ctx.isInvalid || !response?.ok) return;
+    settings ??= await loadSettings();
+    session = { url, view: response.view, pieces, requested: response.requested, marks: null, tooltip: null };
+    applySettings();
+  };
+
+  const start = () =>
+    analyze().catch(() => {
+      // The background is gone (extension reloaded) or the page changed under us: step aside.
+      unmark();
+    });
+
+  ctx.onInvalidated(() => {
+    generation++;
+    unmark();
+    session = null;
+  });
+  ctx.onInvalidated(watchSettings((next) => {
+    settings = next;
+    applySettings();
+  }));
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    generation++;
+    unmark();
+    session = null;
+    // The detector re-checks the new page and asks the background to analyze it if it is an article.
+  });
+
+  // The popup's "show in article": only our own extension pages may ask, and only this.
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (ctx.isInvalid) return undefined;
+    const request = parseRequest(raw);
+    const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
+    if (request?.type !== 'mention:reveal' || !isAllowed(request, role)) return undefined;
+    return Promise.resolve({ ok: session ? revealMark(session.marks, session.pieces, session.view, request.key) : false });
+  });
+
+  return start;
+}
+
+export default defineContentScript({
+  registration: 'runtime',
+  matches: ['http://*/*', 'https://*/*'],
+  main(ctx) {
+    // Injected again into a tab that already has it (re-analysis from the popup, SPA navigation):
+    // the running instance does the work.
+    const g = globalThis as { __backstoryArticle?: () => void };
+    if (g.__backstoryArticle) {
+      g.__backstoryArticle();
+      return;
+    }
+    const start = run(ctx);
+    g.__backstoryArticle = start;
+    ctx.onInvalidated(() => {
+      if (g.__backstoryArticle === start) delete g.__backstoryArticle;
+    });
+    start();
+  },
+});

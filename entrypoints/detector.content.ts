@@ -1,0 +1,28 @@
+/**
+ * The always-on content script: is this page a news article? It reads the DOM once when the page is
+ * idle (and again after a single-page navigation), and only on a news article tells the background,
+ * which then injects the article script. Anywhere else it changes nothing and sends nothing.
+ */
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { detectArticle } from '../core/detect';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let lastUrl = '';
+    const check = () => {
+      if (ctx.isInvalid || location.href === lastUrl) return;
+      lastUrl = location.href;
+      const detection = detectArticle(document, location.href);
+      if (!detection.isArticle) return;
+      browser.runtime.sendMessage({ type: 'page:detected', url: location.href, detection }).catch(() => {
+        // The extension was reloaded or updated: this script is orphaned and stays quiet.
+      });
+    };
+    check();
+    // Single-page sites change the URL without a load; give the new view a moment to render.
+    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(check, 1000));
+  },
+});

@@ -1,0 +1,208 @@
+/**
+ * The popup: for one tab (the active one, or `?tabId=N`), the article's header, who is who, the
+ * merged timeline and framing notes, or a clear state: not an article (analyze anyway), analyzing,
+ * or an error.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { PartyCardView, SourceLink } from '../../components/PartyCard';
+import { Timeline } from '../../components/Timeline';
+import type { AnalysisView, PartyCard, TabState } from '../../core/protocol';
+import type { PartyType } from '../../core/types';
+import { formatDate } from '../../lib/format';
+import { t } from '../../lib/i18n';
+import { isSiteDisabled, loadSettings, siteOf, updateSettings, watchSettings, type Settings } from '../../lib/settings';
+
+const TYPE_ORDER: PartyType[] = ['person', 'organization', 'country', 'place', 'event', 'other'];
+const POLL_MS = 250;
+
+async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export function App({ tabId: fixedTabId }: { tabId: number | null }) {
+  const [tabId, setTabId] = useState<number | null>(fixedTabId);
+  const [state, setState] = useState<TabState | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+
+  useEffect(() => {
+    if (fixedTabId === null) void activeTabId().then(setTabId);
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, [fixedTabId]);
+
+  const refresh = useCallback(async () => {
+    if (tabId === null) return;
+    try {
+      setState((await browser.runtime.sendMessage({ type: 'tab:get', tabId })) as TabState);
+    } catch (err) {
+      setState({ status: 'error', url: '', message: (err as Error).message });
+    }
+  }, [tabId]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // While the tab is being analyzed, ask again until there is an answer.
+  useEffect(() => {
+    if (state?.status !== 'analyzing') return;
+    const timer = setTimeout(() => void refresh(), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [state, refresh]);
+
+  const analyze = async () => {
+    if (tabId === null) return;
+    setState({ status: 'analyzing', url: '' });
+    await browser.runtime.sendMessage({ type: 'tab:analyze', tabId }).catch(() => undefined);
+    void refresh();
+  };
+
+  return (
+    <main class="popup" aria-busy={state === null || state.status === 'analyzing'}>
+      <Body state={state} tabId={tabId} settings={settings} onAnalyze={analyze} />
+    </main>
+  );
+}
+
+function Body({ state, tabId, settings, onAnalyze }: { state: TabState | null; tabId: number | null; settings: Settings | null; onAnalyze: () => void }) {
+  if (state === null || state.status === 'analyzing') {
+    return (
+      <div class="state" role="status">
+        <span class="spinner" aria-hidden="true" />
+        <p>{t('analyzing')}</p>
+      </div>
+    );
+  }
+  if (state.status === 'ready') return <Analysis view={state.view} tabId={tabId} settings={settings} />;
+  if (state.status === 'error') {
+    const cannotRead = state.message === 'cannot-read';
+    return (
+      <div class="state" role="alert">
+        <h1 class="state-title">{cannotRead ? t('cannotRead') : t('errorTitle')}</h1>
+        {!cannotRead && <p class="bs-muted">{state.message}</p>}
+        {!cannotRead && (
+          <button type="button" class="primary" onClick={onAnalyze}>
+            {t('tryAgain')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  const siteOff = state.status === 'idle' && state.reason === 'site-off';
+  return (
+    <div class="state">
+      <h1 class="state-title">{state.status === 'idle' ? (siteOff ? t('siteIsOff', siteOf(state.url) ?? '') : '') || t('analyzeAnyway') : t('notArticle')}</h1>
+      {state.status === 'none' && <p class="bs-muted">{t('notArticleHint')}</p>}
+      <button type="button" class="primary" onClick={onAnalyze}>
+        {t('analyzeAnyway')}
+      </button>
+      {siteOff && settings && <SiteSwitch url={state.url} settings={settings} />}
+    </div>
+  );
+}
+
+function SiteSwitch({ url, settings }: { url: string; settings: Settings }) {
+  const site = siteOf(url);
+  const [failed, setFailed] = useState(false);
+  if (!site) return null;
+  const off = isSiteDisabled(settings, url);
+  const toggle = () => {
+    const disabledSites = off ? settings.disabledSites.filter((s) => !(site === s || site.endsWith(`.${s}`))) : [...settings.disabledSites, site];
+    updateSettings({ disabledSites }).then(
+      () => setFailed(false),
+      () => setFailed(true),
+    );
+  };
+  return (
+    <>
+      <button type="button" class="link-button" onClick={toggle}>
+        {off ? t('siteOn') : t('siteOff')}
+      </button>
+      {failed && <p role="alert">{t('settingSaveFailed')}</p>}
+    </>
+  );
+}
+
+function Analysis({ view, tabId, settings }: { view: AnalysisView; tabId: number | null; settings: Settings | null }) {
+  const names = useMemo(() => new Map(view.parties.flatMap((p) => (p.id ? [[p.id, p.name] as const] : []))), [view]);
+  const groups = useMemo(() => {
+    const byType = new Map<PartyType, PartyCard[]>();
+    for (const p of view.parties) byType.set(p.type, [...(byType.get(p.type) ?? []), p]);
+    return TYPE_ORDER.flatMap((type) => (byType.has(type) ? [[type, byType.get(type)!] as const] : []));
+  }, [view]);
+  const reveal = (key: string) => {
+    if (tabId === null) return;
+    void browser.tabs.sendMessage(tabId, { type: 'mention:reveal', key }).catch(() => undefined);
+  };
+  const { article } = view;
+  return (
+    <>
+      <header class="head">
+        <h1 class="title">{article.title || view.url}</h1>
+        <p class="bs-muted byline">
+          {[article.siteName, article.published ? t('published', formatDate(article.published)) : t('noDate')].filter(Boolean).join(' · ')}
+        </p>
+      </header>
+
+      <section aria-labelledby="who">
+        <h2 id="who" class="section-title">{t('whoIsWho')}</h2>
+        {groups.length === 0 && <p class="bs-muted">{t('noParties')}</p>}
+        {groups.map(([type, cards]) => (
+          <section class="group" key={type} aria-labelledby={`group-${type}`}>
+            <h3 id={`group-${type}`} class="group-title">
+              {t(`group_${type}`)}
+            </h3>
+            <ul class="parties">
+              {cards.map((card) => (
+                <li key={card.key} class="party">
+                  <PartyCardView
+                    card={card}
+                    level={3}
+                    detailed={false}
+                    footer={
+                      <button type="button" class="link-button" onClick={() => reveal(card.key)} aria-label={t('showInPage', card.name)}>
+                        {card.mentions.length === 1 ? t('mentionsOne') : t('mentions', card.mentions.length)}
+                      </button>
+                    }
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline" class="section-title">{t('timeline')}</h2>
+        <Timeline items={view.timeline} names={names} />
+      </section>
+
+      {view.framing.length > 0 && (
+        <section aria-labelledby="framing">
+          <h2 id="framing" class="section-title">{t('contestedTerms')}</h2>
+          <ul class="framing">
+            {view.framing.map((f) => (
+              <li key={f.note}>
+                <p>
+                  <strong>{f.terms.join(' / ')}</strong>
+                </p>
+                <p>{f.note}</p>
+                <SourceLink url={f.source} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <footer class="foot">
+        {settings && <SiteSwitch url={view.url} settings={settings} />}
+        <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('settings')}
+        </button>
+        <p class="bs-muted small">{t('privacy')}</p>
+      </footer>
+    </>
+  );
+}
