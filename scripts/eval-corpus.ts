@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS } from './paths';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { parseHtml } from '../core/dom/parse-html';
 import { detectArticle } from '../core/detect/index';
@@ -23,7 +24,7 @@ interface Entry {
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const opt = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1] : d);
-const corpus = opt('--corpus', '/work/shared/corpus');
+const corpus = opt('--corpus', CORPUS);
 const pagesDir = join(corpus, 'pages');
 const dev: Entry[] = JSON.parse(readFileSync(join(corpus, opt('--split', 'dev.json')), 'utf8'));
 

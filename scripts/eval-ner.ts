@@ -7,6 +7,8 @@
  * character spans are mapped back to token spans (covering tokens). The data is for measuring only.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BENCH } from './paths';
 import { recognizeNames, type NameSpan } from '../core/parties/recognize.ts';
 
 type T = 'PER' | 'LOC' | 'ORG';
@@ -29,7 +31,7 @@ const opt = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const FILE = opt('--file') ?? '/work/shared/bench/conll2003/eng.testa';
+const FILE = opt('--file') ?? resolve(BENCH, 'conll2003/eng.testa');
 const BASELINE = args.includes('--baseline');
 const JSON_OUT = args.includes('--json');
 const ERRORS = Number(opt('--errors') ?? 0);

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as chrono from 'chrono-node';
 import { tagTimexes } from '../core/time/index.ts';
+import { BENCH } from './paths';
 import type { Timex, TimexType } from '../core/types.ts';
 
 interface Doc {
@@ -201,7 +202,7 @@ function main(): void {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const dir = resolve(opt('--dir') ?? join(process.cwd(), '../shared/bench/tempeval3/tbaq-cleaned'));
+  const dir = resolve(opt('--dir') ?? join(BENCH, 'tempeval3/tbaq-cleaned'));
   const nErrors = Number(opt('--errors') ?? 0);
   const kind = opt('--kind');
   const docs = listTml(dir).map((f) => parseTml(f.slice(dir.length + 1), readFileSync(f, 'utf8')));

@@ -7,8 +7,16 @@ import type { KnowledgeBase } from '../knowledge/base';
 import type { PackEvent } from '../knowledge/pack';
 import type { ArticleEvent, Party, TimelineItem } from '../types';
 
-/** Background events kept per linked party, the most relevant first. */
-const EVENTS_PER_PARTY = 6;
+/**
+ * Background events kept per linked party: the article's main parties bring their history; a party
+ * mentioned once or twice brings only events that involve another party of the article.
+ */
+function quotaFor(mentions: number): { max: number; needShared: boolean } {
+  if (mentions >= 6) return { max: 10, needShared: false };
+  if (mentions >= 3) return { max: 8, needShared: false };
+  if (mentions === 2) return { max: 3, needShared: true };
+  return { max: 2, needShared: true };
+}
 
 /** The first day a date of any precision covers: "2024-05" → "2024-05-01". */
 function firstDay(date: string): string {
@@ -44,12 +52,14 @@ export function buildTimeline(
   for (const party of parties) {
     const entry = party.id ? kb.entry(party.id) : undefined;
     if (!entry) continue;
+    const quota = quotaFor(party.mentions.length);
     const ranked = kb
       .eventsOf(entry)
       .filter((e) => !seen.has(e))
-      .map((e) => ({ e, shared: e.related.filter((id) => linked.has(id)).length }))
+      .map((e) => ({ e, shared: e.related.filter((id) => id !== entry.id && linked.has(id)).length }))
+      .filter(({ shared }) => shared > 0 || !quota.needShared)
       .sort((a, b) => b.shared - a.shared || (a.e.date < b.e.date ? 1 : -1))
-      .slice(0, EVENTS_PER_PARTY);
+      .slice(0, quota.max);
     for (const { e } of ranked) {
       seen.add(e);
       chosen.push(e);

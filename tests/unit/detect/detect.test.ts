@@ -5,8 +5,7 @@ import { parseHtml } from '../../../core/dom/parse-html';
 import { detectArticle } from '../../../core/detect/index';
 import { isoDate, textDate, urlDate } from '../../../core/detect/dates';
 
-const CORPUS = '/work/shared/corpus';
-const FIXTURES = '/work/shared/fixtures/pages';
+import { CORPUS, FIXTURES } from '../../../scripts/paths';
 interface Entry {
   file: string;
   url: string | null;

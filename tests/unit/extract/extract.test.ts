@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../core/dom/parse-html';
 import { extractArticle, type Extraction } from '../../../core/extract/index';
 
-const CORPUS = '/work/shared/corpus';
-const FIXTURES = '/work/shared/fixtures/pages';
+import { CORPUS, FIXTURES } from '../../../scripts/paths';
 interface Entry {
   file: string;
   url: string | null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRecognizer, recognizeNames, type NameSpan } from '../../../core/parties/recognize.ts';
 
-const SEED = '/work/shared/fixtures/pages/seed-article.html';
+import { SEED_HTML as SEED } from '../../../scripts/paths';
 
 function seedText(): string {
   const html = readFileSync(SEED, 'utf8');

@@ -1,8 +1,7 @@
 /** The seed article's body text, read from the shared fixture (paragraphs of <p> elements). */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-const FIXTURE = fileURLToPath(new URL('../../../../shared/fixtures/pages/seed-article.html', import.meta.url));
+import { SEED_HTML as FIXTURE } from '../../../scripts/paths';
 
 function decode(s: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", copy: '©', nbsp: '\u00a0' };

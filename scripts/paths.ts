@@ -1,0 +1,23 @@
+/**
+ * Where the shared research data lives: the seed fixtures, the real-page corpus and the benchmarks
+ * sit beside the repository in `../shared` (override with BACKSTORY_SHARED). Tests read them in
+ * place; nothing from there is copied into the extension.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED = resolve(process.env.BACKSTORY_SHARED ?? resolve(REPO, '../shared'));
+/** Throws a clear error when the shared data is missing (call before reading from it). */
+export function requireShared(): void {
+  if (!existsSync(SHARED)) throw new Error(`shared data not found at ${SHARED} (set BACKSTORY_SHARED)`);
+}
+
+export const FIXTURES = resolve(SHARED, 'fixtures/pages');
+export const CORPUS = resolve(SHARED, 'corpus');
+export const CORPUS_PAGES = resolve(CORPUS, 'pages');
+export const BENCH = resolve(SHARED, 'bench');
+export const SEED_HTML = resolve(FIXTURES, 'seed-article.html');
+export const SEED_EXPECTED = resolve(FIXTURES, 'seed-article.expected.json');
+export const KNOWLEDGE_JSON = resolve(REPO, 'public/knowledge.json');

@@ -1,0 +1,63 @@
+/**
+ * The same build in real Firefox ESR (puppeteer-core over WebDriver BiDi): the detector, background
+ * messaging and article script run, mentions are marked, the article text is unchanged, and hover
+ * opens the tooltip. (Firefox refuses moz-extension:// pages from the driver, so the popup is
+ * tested in Chromium.)
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, sleep, startServer, type StaticServer } from './support';
+
+let server: StaticServer;
+let firefox: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  firefox = await launchFirefox();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await firefox.newPage();
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { __before: { text: string; html: string } }).__before = {
+        text: document.body.textContent ?? '',
+        html: document.documentElement.outerHTML,
+      };
+    });
+  });
+  await page.goto(`${server.origin}${path}`);
+  return page;
+}
+
+describe('seed article in Firefox', () => {
+  it('marks mentions, keeps the article text, and shows a tooltip on hover', async () => {
+    const page = await open('/fixtures/seed-article.html');
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    const marks = await page.$$eval('backstory-mark', (els) => els.map((e) => e.textContent ?? ''));
+    expect(marks.length).toBeGreaterThanOrEqual(10);
+    expect(marks.some((t) => t.includes('Darmanin'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __before: { text: string } }).__before.text === document.body.textContent)).toBe(true);
+
+    const handle = await page.evaluateHandle(() => [...document.querySelectorAll('backstory-mark')].find((m) => m.textContent?.includes('Darmanin'))!);
+    await handle.asElement()!.hover();
+    await page.waitForFunction(() => (document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display === 'block', { timeout: 5000 });
+    expect(await page.$eval('backstory-tooltip', (h) => h.getAttribute('aria-label'))).toContain('Gérald Darmanin');
+    await page.close();
+  });
+
+  it('leaves a news front page untouched', async () => {
+    const page = await open('/fixtures/news-front-page.html');
+    await sleep(2000);
+    const result = await page.evaluate(() => ({
+      same: (window as unknown as { __before: { html: string } }).__before.html === document.documentElement.outerHTML,
+      ours: document.querySelectorAll('backstory-mark, backstory-tooltip').length,
+    }));
+    expect(result).toEqual({ same: true, ours: 0 });
+    await page.close();
+  });
+});
