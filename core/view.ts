@@ -5,7 +5,7 @@
  */
 import type { ArticleAnalysis } from './analyze';
 import type { KnowledgeBase } from './knowledge/base';
-import type { PackEvent } from './knowledge/pack';
+import type { PackEntry, PackEvent } from './knowledge/pack';
 import type { AnalysisView, PartyCard } from './protocol';
 import type { Article, Detection, Party } from './types';
 
@@ -27,6 +27,18 @@ export function nearestEvents(events: readonly PackEvent[], published: string | 
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** The entry's own key facts; for people without any, their offices ("Minister of X, 2020–2024"). */
+function keyFacts(entry: PackEntry): { label: string; value: string }[] {
+  if (entry.facts.length > 0) return entry.facts.slice(0, FACTS_PER_CARD).map(({ label, value }) => ({ label, value }));
+  return [...entry.offices]
+    .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''))
+    .slice(0, FACTS_PER_CARD)
+    .map((o) => ({
+      label: o.end === null ? 'Office' : 'Former office',
+      value: `${o.office} (${o.start ? o.start.slice(0, 4) : '?'}–${o.end ? o.end.slice(0, 4) : ''})`.replace('(?–)', '').trim(),
+    }));
+}
+
 export function partyKey(party: Pick<Party, 'id' | 'type' | 'name'>): string {
   return party.id ?? `name:${party.type}:${party.name}`;
 }
@@ -39,7 +51,7 @@ export function partyCard(party: Party, kb: KnowledgeBase, published: string | n
     name: party.name,
     type: party.type,
     note: entry?.note ?? party.note,
-    facts: (entry?.facts ?? []).slice(0, FACTS_PER_CARD).map(({ label, value }) => ({ label, value })),
+    facts: entry ? keyFacts(entry) : [],
     events: entry
       ? nearestEvents(kb.eventsOf(entry), published).map((e) => ({ date: e.date, endDate: e.end, label: e.label, sourceUrl: e.source }))
       : [],

@@ -18,6 +18,21 @@ function quotaFor(mentions: number): { max: number; needShared: boolean } {
   return { max: 2, needShared: true };
 }
 
+/** Events below this score (distant past, no other party of the article involved) are left out. */
+const MIN_SCORE = 0.3;
+
+/**
+ * 0..1: how close an event is to the article, in time. Recent history before the article matters
+ * most; the distant past fades over a century; what came after publication is kept but ranks lower.
+ */
+function closeness(date: string, published: string | null): number {
+  const year = Number(date.slice(0, 4));
+  const ref = published ? Number(published.slice(0, 4)) : new Date().getUTCFullYear();
+  const before = ref - year;
+  if (before < 0) return before >= -2 ? 0.6 : 0.3;
+  return Math.max(0, 1 - before / 100);
+}
+
 /** The first day a date of any precision covers: "2024-05" → "2024-05-01". */
 function firstDay(date: string): string {
   if (date.length === 4) return `${date}-01-01`;
@@ -58,7 +73,9 @@ export function buildTimeline(
       .filter((e) => !seen.has(e))
       .map((e) => ({ e, shared: e.related.filter((id) => id !== entry.id && linked.has(id)).length }))
       .filter(({ shared }) => shared > 0 || !quota.needShared)
-      .sort((a, b) => b.shared - a.shared || (a.e.date < b.e.date ? 1 : -1))
+      .map((r) => ({ ...r, score: 2 * r.shared + closeness(r.e.date, published) }))
+      .filter((r) => r.score >= MIN_SCORE)
+      .sort((a, b) => b.score - a.score || (a.e.date < b.e.date ? 1 : -1))
       .slice(0, quota.max);
     for (const { e } of ranked) {
       seen.add(e);

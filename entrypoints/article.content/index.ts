@@ -34,6 +34,7 @@ type AnalyzeResponse = { ok: true; view: AnalysisView; requested: boolean } | { 
 function targetsFor(cards: readonly PartyCard[], mode: Settings['marks']): MarkTarget[] {
   const targets: MarkTarget[] = [];
   for (const card of cards) {
+    if (!card.id) continue; // a party the knowledge file lacks has no card worth a mark
     const mentions = mode === 'every' ? card.mentions : card.mentions.slice(0, 1);
     for (const m of mentions) targets.push({ key: card.key, start: m.start, end: m.end });
   }

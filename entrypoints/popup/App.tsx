@@ -130,7 +130,9 @@ function Analysis({ view, tabId, settings }: { view: AnalysisView; tabId: number
   const groups = useMemo(() => {
     const byType = new Map<PartyType, PartyCard[]>();
     for (const p of view.parties) byType.set(p.type, [...(byType.get(p.type) ?? []), p]);
-    return TYPE_ORDER.flatMap((type) => (byType.has(type) ? [[type, byType.get(type)!] as const] : []));
+    // Groups in order of their most-mentioned party, so the article's main actors come first.
+    const weight = (cards: PartyCard[]) => Math.max(...cards.map((c) => c.mentions.length));
+    return TYPE_ORDER.flatMap((type) => (byType.has(type) ? [[type, byType.get(type)!] as const] : [])).sort((a, b) => weight(b[1]) - weight(a[1]));
   }, [view]);
   const reveal = (key: string) => {
     if (tabId === null) return;

@@ -43,8 +43,9 @@ describe('seed article in Firefox', () => {
     expect(marks.some((t) => t.includes('Darmanin'))).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __before: { text: string } }).__before.text === document.body.textContent)).toBe(true);
 
-    const handle = await page.evaluateHandle(() => [...document.querySelectorAll('backstory-mark')].find((m) => m.textContent?.includes('Darmanin'))!);
-    await handle.asElement()!.hover();
+    const marksHandles = await page.$$('backstory-mark');
+    const texts = await Promise.all(marksHandles.map((h) => h.evaluate((m) => m.textContent ?? '')));
+    await marksHandles[texts.findIndex((t) => t.includes('Darmanin'))]!.hover();
     await page.waitForFunction(() => (document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display === 'block', { timeout: 5000 });
     expect(await page.$eval('backstory-tooltip', (h) => h.getAttribute('aria-label'))).toContain('Gérald Darmanin');
     await page.close();
