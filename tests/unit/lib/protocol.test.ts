@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isAllowed, MAX_ARTICLE_CHARS, parseRequest, senderRole } from '../../../core/protocol';
+
+const detection = { isArticle: true, kind: 'news', score: 0.9, signals: ['json-ld:NewsArticle'] };
+const article = { title: 'T', byline: null, siteName: null, lang: 'en', published: '2024-05-02', modified: null, text: 'Body' };
+const EXT = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXT}/`;
+
+describe('parseRequest', () => {
+  it('accepts each well-formed request', () => {
+    expect(parseRequest({ type: 'page:detected', url: 'https://x.test/a', detection })).not.toBeNull();
+    expect(parseRequest({ type: 'page:analyze', url: 'https://x.test/a', detection, article })).not.toBeNull();
+    expect(parseRequest({ type: 'tab:get', tabId: 3 })).toEqual({ type: 'tab:get', tabId: 3 });
+    expect(parseRequest({ type: 'mention:reveal', key: 'france' })).toEqual({ type: 'mention:reveal', key: 'france' });
+  });
+
+  it('drops extra fields, so nothing unchecked reaches a handler', () => {
+    expect(parseRequest({ type: 'tab:get', tabId: 1, evil: true })).toEqual({ type: 'tab:get', tabId: 1 });
+  });
+
+  it('rejects malformed shapes, types and sizes', () => {
+    expect(parseRequest(null)).toBeNull();
+    expect(parseRequest('tab:get')).toBeNull();
+    expect(parseRequest({ type: 'tab:get', tabId: -1 })).toBeNull();
+    expect(parseRequest({ type: 'tab:get', tabId: 1.5 })).toBeNull();
+    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article: { ...article, text: 'x'.repeat(MAX_ARTICLE_CHARS + 1) } })).toBeNull();
+    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article: { ...article, published: 'yesterday' } })).toBeNull();
+    expect(parseRequest({ type: 'page:detected', url: 'u', detection: { ...detection, kind: 'evil' } })).toBeNull();
+    expect(parseRequest({ type: 'page:detected', url: 'u', detection: { ...detection, score: Number.NaN } })).toBeNull();
+    expect(parseRequest({ type: 'unknown' })).toBeNull();
+  });
+
+  it('never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        parseRequest(v);
+        parseRequest({ type: 'page:analyze', url: 'u', detection, article: v });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('senderRole and isAllowed', () => {
+  it('tells our content scripts, our pages and everyone else apart', () => {
+    expect(senderRole({ id: EXT, tab: { id: 4 }, url: 'https://news.test/a' }, EXT, ORIGIN)).toEqual({ role: 'content', tabId: 4 });
+    expect(senderRole({ id: EXT, url: `${ORIGIN}popup.html` }, EXT, ORIGIN)).toEqual({ role: 'extension-page' });
+    expect(senderRole({ id: 'other-extension', url: `${ORIGIN}popup.html` }, EXT, ORIGIN)).toEqual({ role: 'untrusted' });
+    expect(senderRole({ url: 'https://evil.test' }, EXT, ORIGIN)).toEqual({ role: 'untrusted' });
+  });
+
+  it('lets content scripts report pages but not read other tabs, and pages not report pages', () => {
+    const content = { role: 'content', tabId: 1 } as const;
+    const page = { role: 'extension-page' } as const;
+    expect(isAllowed({ type: 'page:detected', url: 'u', detection } as never, content)).toBe(true);
+    expect(isAllowed({ type: 'tab:get', tabId: 2 }, content)).toBe(false);
+    expect(isAllowed({ type: 'tab:analyze', tabId: 2 }, content)).toBe(false);
+    expect(isAllowed({ type: 'tab:get', tabId: 2 }, page)).toBe(true);
+    expect(isAllowed({ type: 'page:detected', url: 'u', detection } as never, page)).toBe(false);
+    expect(isAllowed({ type: 'tab:get', tabId: 2 }, { role: 'untrusted' })).toBe(false);
+  });
+});
