@@ -22,6 +22,7 @@ export function findFraming(text: string, tokens: readonly Token[], kb: Knowledg
     let key = '';
     for (let j = i; j < tokens.length && j - i < kb.maxTermWords; j++) {
       key = j === i ? tokens[j]!.key : `${key} ${tokens[j]!.key}`;
+      if (!kb.hasTermPrefix(key)) break;
       for (const note of kb.framingFor(key)) {
         if (found.has(note)) continue;
         const start = tokens[i]!.start;

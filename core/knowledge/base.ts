@@ -23,6 +23,9 @@ export class KnowledgeBase {
   readonly maxTermWords: number;
   /** Longest indexed name in words, so the linker knows how far to look ahead. */
   readonly maxNameWords: number;
+  /** Every word-prefix of every indexed name ("new", "new caledonia"), so look-ahead stops early. */
+  readonly #namePrefixes = new Set<string>();
+  readonly #termPrefixes = new Set<string>();
 
   constructor(pack: KnowledgePack) {
     if (!pack || pack.format !== 1 || !Array.isArray(pack.entries) || !pack.names || !Array.isArray(pack.events)) {
@@ -33,7 +36,13 @@ export class KnowledgeBase {
     let maxWords = 1;
     for (const key in pack.names) {
       let words = 1;
-      for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
+      for (let i = 0; i < key.length; i++) {
+        if (key.charCodeAt(i) === 32) {
+          words++;
+          this.#namePrefixes.add(key.slice(0, i));
+        }
+      }
+      this.#namePrefixes.add(key);
       if (words > maxWords) maxWords = words;
     }
     this.maxNameWords = Math.min(maxWords, 12);
@@ -42,6 +51,8 @@ export class KnowledgeBase {
       for (const term of note.terms) {
         const key = normalizeName(term);
         if (!key) continue;
+        for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) this.#termPrefixes.add(key.slice(0, i));
+        this.#termPrefixes.add(key);
         const list = this.#framingTerms.get(key) ?? [];
         list.push(note);
         this.#framingTerms.set(key, list);
@@ -79,6 +90,16 @@ export class KnowledgeBase {
 
   hasName(key: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.#pack.names, key);
+  }
+
+  /** True when some indexed name is `key` or starts with `key` followed by more words. */
+  hasNamePrefix(key: string): boolean {
+    return this.#namePrefixes.has(key);
+  }
+
+  /** True when some framing term is `key` or starts with `key` followed by more words. */
+  hasTermPrefix(key: string): boolean {
+    return this.#termPrefixes.has(key);
   }
 
   entry(id: string): PackEntry | undefined {

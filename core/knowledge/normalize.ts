@@ -3,7 +3,10 @@
  * linker (which looks mentions up): case, diacritics, apostrophes, dots and dashes are folded, so
  * "Azerbaïdjan" finds "azerbaidjan", "U.S." finds "us" and "Nagorno Karabakh" finds "nagorno-karabakh".
  */
+const PLAIN = /^[A-Za-z0-9]+$/;
+
 export function normalizeName(name: string): string {
+  if (PLAIN.test(name)) return name.toLowerCase(); // the common case, same result as below
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

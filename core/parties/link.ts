@@ -96,6 +96,7 @@ function matchNames(tokens: Token[], kb: KnowledgeBase): Match[] {
     for (let j = i; j < tokens.length && j - i < maxWords; j++) {
       const t = tokens[j]!;
       key = j === i ? t.key : `${key} ${t.key}`;
+      if (!kb.hasNamePrefix(key)) break;
       const nameStart = startsWithThe ? i + 1 : i;
       if (j >= nameStart && tokens[nameStart]?.upper && kb.hasName(key)) {
         const acronym = isAcronymMatch(tokens, nameStart, j + 1);

@@ -26,6 +26,7 @@ const POSSESSIVE = /^(.+?)['’]s$/u;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const keys = new Map<string, string>();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     let word = m[0];
@@ -35,7 +36,7 @@ export function tokenize(text: string): Token[] {
       word = word.slice(0, -1);
     }
     let possessive = false;
-    const pm = POSSESSIVE.exec(word);
+    const pm = word.includes("'") || word.includes('’') ? POSSESSIVE.exec(word) : null;
     if (pm) {
       word = pm[1]!;
       possessive = true;
@@ -43,13 +44,19 @@ export function tokenize(text: string): Token[] {
       possessive = /\s/.test(text[start + word.length + 1] ?? ' ');
     }
     const first = word.charCodeAt(0);
+    let key = keys.get(word);
+    if (key === undefined) {
+      key = normalizeName(word);
+      keys.set(word, key);
+    }
+    const upper = first < 128 ? first >= 65 && first <= 90 : /\p{Lu}/u.test(word[0]!);
     tokens.push({
       start,
       end: start + word.length,
       text: word,
-      key: normalizeName(word),
-      upper: /\p{Lu}/u.test(String.fromCharCode(first)),
-      allCaps: /\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word),
+      key,
+      upper,
+      allCaps: upper && !/\p{Ll}/u.test(word),
       possessive,
       joinsNext: false,
     });
