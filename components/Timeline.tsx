@@ -17,7 +17,7 @@ export function Timeline({ items, names }: { items: readonly TimelineItem[]; nam
     if (item.afterPublication && !since) {
       since = true;
       rows.push(
-        <li key="since" class="tl-since" role="presentation">
+        <li key="since" class="tl-since">
           <span>{t('sinceArticle')}</span>
         </li>,
       );
@@ -26,7 +26,7 @@ export function Timeline({ items, names }: { items: readonly TimelineItem[]; nam
     if (y !== year) {
       year = y;
       rows.push(
-        <li key={`y${y}-${i}`} class="tl-year" role="presentation" aria-hidden="true">
+        <li key={`y${y}-${i}`} class="tl-year">
           {y}
         </li>,
       );

@@ -157,15 +157,16 @@ function Analysis({ view, tabId, settings }: { view: AnalysisView; tabId: number
               {t(`group_${type}`)}
             </h3>
             <ul class="parties">
-              {cards.map((card) => (
+              {cards.map((card, i) => (
                 <li key={card.key} class="party">
                   <PartyCardView
                     card={card}
                     level={3}
                     detailed={false}
+                    headingId={`party-${type}-${i}`}
                     footer={
-                      <button type="button" class="link-button" onClick={() => reveal(card.key)} aria-label={t('showInPage', card.name)}>
-                        {card.mentions.length === 1 ? t('mentionsOne') : t('mentions', card.mentions.length)}
+                      <button type="button" class="link-button" onClick={() => reveal(card.key)} aria-describedby={`party-${type}-${i}`}>
+                        {t('showInPage', card.mentions.length === 1 ? t('mentionsOne') : t('mentions', card.mentions.length))}
                       </button>
                     }
                   />
