@@ -62,6 +62,36 @@ export function surnameOf(fullName: string): string | null {
   return tokens.slice(i).join(' ');
 }
 
+/** Sovereign status is disputed for these: they stay "country" rather than take a side. */
+const CONTESTED_STATUS = new Set(['TW', 'PS', 'XK', 'EH']);
+
+/**
+ * Dependent territories (New Caledonia, Greenland, Puerto Rico) are places, not countries; the
+ * data's "independent" flag says which, except where that status is itself contested.
+ */
+function entryType(type: PartyType, c: CountryData | undefined): PartyType {
+  if (type !== 'country' || !c || c.independent !== false || CONTESTED_STATUS.has(c.cca2)) return type;
+  return 'place';
+}
+
+let demonymCounts: { all: Map<string, number>; independent: Map<string, number> } | null = null;
+
+/** True when a data demonym names only this country (or only this one among sovereign states). */
+function demonymIsTelling(demonym: string, c: CountryData): boolean {
+  if (!demonymCounts) {
+    demonymCounts = { all: new Map(), independent: new Map() };
+    for (const other of require('world-countries') as CountryData[]) {
+      const names = new Set([other.demonyms?.eng?.m, other.demonyms?.eng?.f].filter((x): x is string => !!x));
+      for (const n of names) {
+        demonymCounts.all.set(n, (demonymCounts.all.get(n) ?? 0) + 1);
+        if (other.independent) demonymCounts.independent.set(n, (demonymCounts.independent.get(n) ?? 0) + 1);
+      }
+    }
+  }
+  if (demonymCounts.all.get(demonym) === 1) return true;
+  return c.independent === true && demonymCounts.independent.get(demonym) === 1;
+}
+
 export function compileKnowledge(entriesDir: string, now = new Date()): CompileResult {
   const errors: string[] = [];
   const sources: SourceEntry[] = [];
@@ -141,7 +171,9 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
         const dem = c.demonyms?.eng;
         if (dem) {
           for (const d of new Set([dem.m, dem.f])) {
-            if (!d) continue;
+            // A dependency often carries its metropole's demonym in the data ("French" for the
+            // French Southern Lands): take a data demonym only where it points to one place.
+            if (!d || !demonymIsTelling(d, c)) continue;
             addName(d, i, 'demonym');
             const plural = demonymPlural(d);
             if (plural) addName(plural, i, 'demonym');
@@ -174,7 +206,7 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
     entries.push({
       id: s.id,
       wikidata: s.wikidata,
-      type: s.type,
+      type: entryType(s.type, s.iso2 ? countries.get(s.iso2) : undefined),
       name: s.name,
       note: s.note,
       facts,
