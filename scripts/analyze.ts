@@ -12,7 +12,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyzeArticle, analyzeDocument, type DocumentAnalysis } from '../core/analyze';
-import { detectArticle } from '../core/detect';
 import { parseHtml } from '../core/dom/parse-html';
 import type { KnowledgeBase } from '../core/knowledge/base';
 import type { Article } from '../core/types';
@@ -123,7 +122,6 @@ function main(): number {
         const url = i === 0 ? options.url : undefined;
         const doc = parseHtml(content, url);
         result = analyzeDocument(doc, kb, { url, published: options.published, force: false });
-        if (!result.isArticle && result.detection !== undefined) result.detection = detectArticle(doc, url);
       }
     } catch (err) {
       console.error(`analyze: ${input}: ${(err as Error).message.split('\n')[0]}`);
