@@ -125,6 +125,34 @@ function SiteSwitch({ url, settings }: { url: string; settings: Settings }) {
   );
 }
 
+/** One party in the popup: the note clamped to three lines until the reader asks for more. */
+function PartyRow({ card, id, onReveal }: { card: PartyCard; id: string; onReveal: () => void }) {
+  const [open, setOpen] = useState(false);
+  const long = (card.note?.length ?? 0) > 180;
+  return (
+    <li class={`party${open || !long ? ' open' : ''}`}>
+      <PartyCardView
+        card={card}
+        level={3}
+        detailed={open}
+        headingId={id}
+        footer={
+          <span class="party-actions">
+            {(long || card.facts.length > 0 || card.events.length > 0) && (
+              <button type="button" class="link-button" aria-expanded={open} aria-describedby={id} onClick={() => setOpen(!open)}>
+                {open ? t('less') : t('more')}
+              </button>
+            )}
+            <button type="button" class="link-button" onClick={onReveal} aria-describedby={id}>
+              {t('showInPage', card.mentions.length === 1 ? t('mentionsOne') : t('mentions', card.mentions.length))}
+            </button>
+          </span>
+        }
+      />
+    </li>
+  );
+}
+
 function Analysis({ view, tabId, settings }: { view: AnalysisView; tabId: number | null; settings: Settings | null }) {
   const names = useMemo(() => new Map(view.parties.flatMap((p) => (p.id ? [[p.id, p.name] as const] : []))), [view]);
   const groups = useMemo(() => {
@@ -158,19 +186,7 @@ function Analysis({ view, tabId, settings }: { view: AnalysisView; tabId: number
             </h3>
             <ul class="parties">
               {cards.map((card, i) => (
-                <li key={card.key} class="party">
-                  <PartyCardView
-                    card={card}
-                    level={3}
-                    detailed={false}
-                    headingId={`party-${type}-${i}`}
-                    footer={
-                      <button type="button" class="link-button" onClick={() => reveal(card.key)} aria-describedby={`party-${type}-${i}`}>
-                        {t('showInPage', card.mentions.length === 1 ? t('mentionsOne') : t('mentions', card.mentions.length))}
-                      </button>
-                    }
-                  />
-                </li>
+                <PartyRow key={card.key} card={card} id={`party-${type}-${i}`} onReveal={() => reveal(card.key)} />
               ))}
             </ul>
           </section>
