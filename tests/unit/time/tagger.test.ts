@@ -169,16 +169,4 @@ describe('robustness', () => {
     }
     expect(tag('🙂 On Tuesday 🎉 in 2023 👍🏽').map((t) => t.text)).toEqual(['Tuesday', '2023']);
   });
-  it('tags a 2,000-word article in under 2 ms once loaded', () => {
-    const para =
-      'In a statement released on Tuesday, the ministry said that talks held in October and on April 18 had failed, ' +
-      'and that it would respond next month, two years after the 2020 war and three days before the vote. ';
-    const text = para.repeat(Math.ceil(2000 / para.split(' ').length));
-    for (let i = 0; i < 20; i++) tagTimexes(text, DCT);
-    const runs = 50;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) tagTimexes(text, DCT);
-    const ms = (performance.now() - t0) / runs;
-    expect(ms).toBeLessThan(2);
-  });
 });
