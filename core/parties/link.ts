@@ -183,6 +183,21 @@ export function linkParties(
       strong.add(m.candidates[0]!.entry.id);
     }
   }
+  // A surname alone names a person the article never names in full ("President Trump" in house
+  // styles that drop first names) when only one entry has that surname and the article makes it
+  // plain: a title right before it, or the surname used again and again.
+  const surnameUses = new Map<string, { count: number; titled: boolean }>();
+  for (const m of all) {
+    const surnames = m.candidates.filter((c) => c.kind === 'surname');
+    if (surnames.length !== 1 || m.candidates.length !== 1) continue;
+    const id = surnames[0]!.entry.id;
+    const use = surnameUses.get(id) ?? { count: 0, titled: false };
+    use.count++;
+    if (m.first > 0 && TITLES.has(tokens[m.first - 1]!.key)) use.titled = true;
+    surnameUses.set(id, use);
+  }
+  for (const [id, use] of surnameUses) if (use.titled || use.count >= 3) strong.add(id);
+
   const related = new Set<string>();
   for (const id of strong) for (const r of kb.entry(id)?.related ?? []) related.add(r);
 
@@ -204,6 +219,9 @@ export function linkParties(
 
   return groupParties(text, resolved);
 }
+
+/** Words that, right before a surname, show it names a person in office or of note. */
+const TITLES = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'minister', 'chancellor', 'senator', 'sen', 'rep', 'gov', 'governor', 'king', 'queen', 'prince', 'general', 'gen', 'secretary', 'premier', 'leader', 'ayatollah', 'sheikh', 'pope', 'speaker', 'judge', 'justice', 'commissioner', 'ambassador', 'envoy', 'chairman', 'mayor']);
 
 function resolveMatch(m: Match, tokens: Token[], text: string, strong: Set<string>, related: Set<string>): Resolved | null {
   const mentionText = text.slice(m.start, m.end);
