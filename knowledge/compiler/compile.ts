@@ -148,7 +148,7 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
       if (plural) addName(plural, i, 'demonym');
     }
     if (s.type === 'person') {
-      const surname = surnameOf(s.name);
+      const surname = s.surname ?? surnameOf(s.name);
       if (surname) addName(surname, i, 'surname');
     }
 

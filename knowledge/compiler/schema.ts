@@ -60,6 +60,8 @@ export interface SourceEntry {
   aliases: SourceAlias[];
   demonyms: string[];
   capital: string | null;
+  /** People: the family name when it is not the last word ("Xi" for Xi Jinping). */
+  surname: string | null;
   note: string;
   facts: SourceFact[];
   offices: SourceOffice[];
@@ -106,7 +108,7 @@ function asDateString(value: unknown): string | null {
 }
 
 const KNOWN_KEYS = new Set([
-  'id', 'wikidata', 'type', 'name', 'iso2', 'aliases', 'demonyms', 'capital', 'note', 'facts',
+  'id', 'wikidata', 'type', 'name', 'iso2', 'aliases', 'demonyms', 'capital', 'surname', 'note', 'facts',
   'offices', 'related', 'events', 'framing', 'source', 'asOf',
 ]);
 
@@ -261,7 +263,7 @@ export function validateEntry(
   return {
     entry: {
       file, id, wikidata, type, name, iso2, aliases, demonyms,
-      capital: str('capital', false), note, facts, offices, related, events, framing,
+      capital: str('capital', false), surname: str('surname', false), note, facts, offices, related, events, framing,
       source: entrySource, asOf,
     },
     errors,
