@@ -74,8 +74,20 @@ export function siteOf(url: string): string | null {
   }
 }
 
+/** True when `site` is `entry` or one of its subdomains. */
+const coveredBy = (site: string, entry: string) => site === entry || site.endsWith(`.${entry}`);
+
 export function isSiteDisabled(settings: Settings, url: string): boolean {
   const site = siteOf(url);
   if (!site) return false;
-  return settings.disabledSites.some((s) => site === s || site.endsWith(`.${s}`));
+  return settings.disabledSites.some((s) => coveredBy(site, s));
+}
+
+/** Turns Backstory off or back on for the site of `url` (on: every entry covering it is removed). */
+export async function setSiteEnabled(url: string, enabled: boolean): Promise<Settings> {
+  const site = siteOf(url);
+  const current = await loadSettings();
+  if (!site) return current;
+  const disabledSites = enabled ? current.disabledSites.filter((s) => !coveredBy(site, s)) : [...current.disabledSites, site];
+  return updateSettings({ disabledSites });
 }

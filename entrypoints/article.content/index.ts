@@ -12,7 +12,7 @@ import { detectArticle } from '../../core/detect';
 import { extractArticle, type TextPiece } from '../../core/extract';
 import { isAllowed, MAX_ARTICLE_CHARS, parseRequest, senderRole, type AnalysisView, type PartyCard } from '../../core/protocol';
 import { applyMarks, type MarkSet, type MarkTarget } from '../../lib/marks';
-import { isSiteDisabled, loadSettings, updateSettings, siteOf, watchSettings, type Settings } from '../../lib/settings';
+import { isSiteDisabled, loadSettings, setSiteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { createTooltip, type Tooltip } from '../../lib/tooltip';
 import { revealMark } from './reveal';
 
@@ -67,11 +67,7 @@ function run(ctx: ContentScriptContext) {
       doc: document,
       marks,
       cards,
-      onSiteOff: () => {
-        const site = siteOf(location.href);
-        if (!site || !settings) return;
-        void updateSettings({ disabledSites: [...settings.disabledSites, site] }).catch(() => undefined);
-      },
+      onSiteOff: () => void setSiteEnabled(location.href, false).catch(() => undefined),
     });
   };
 

@@ -11,7 +11,7 @@ import type { AnalysisView, PartyCard, TabState } from '../../core/protocol';
 import type { PartyType } from '../../core/types';
 import { formatDate } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import { isSiteDisabled, loadSettings, siteOf, updateSettings, watchSettings, type Settings } from '../../lib/settings';
+import { isSiteDisabled, loadSettings, setSiteEnabled, siteOf, watchSettings, type Settings } from '../../lib/settings';
 
 const TYPE_ORDER: PartyType[] = ['person', 'organization', 'country', 'place', 'event', 'other'];
 const POLL_MS = 250;
@@ -109,8 +109,7 @@ function SiteSwitch({ url, settings }: { url: string; settings: Settings }) {
   if (!site) return null;
   const off = isSiteDisabled(settings, url);
   const toggle = () => {
-    const disabledSites = off ? settings.disabledSites.filter((s) => !(site === s || site.endsWith(`.${s}`))) : [...settings.disabledSites, site];
-    updateSettings({ disabledSites }).then(
+    setSiteEnabled(url, off).then(
       () => setFailed(false),
       () => setFailed(true),
     );

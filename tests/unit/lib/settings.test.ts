@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, sanitizeSettings, siteOf, updateSettings } from '../../../lib/settings';
+import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, sanitizeSettings, setSiteEnabled, siteOf, updateSettings } from '../../../lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -28,5 +28,13 @@ describe('settings', () => {
     expect(isSiteDisabled(s, 'https://edition.news.test/a')).toBe(true);
     expect(isSiteDisabled(s, 'https://othernews.test/a')).toBe(false);
     expect(isSiteDisabled(s, 'not a url')).toBe(false);
+  });
+
+  it('turns a site off and back on, removing every entry that covers it', async () => {
+    await updateSettings({ disabledSites: ['news.test', 'other.test'] });
+    await setSiteEnabled('https://edition.news.test/a', true);
+    expect((await loadSettings()).disabledSites).toEqual(['other.test']);
+    await setSiteEnabled('https://www.news.test/b', false);
+    expect((await loadSettings()).disabledSites).toEqual(['other.test', 'news.test']);
   });
 });
