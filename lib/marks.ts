@@ -52,7 +52,8 @@ const MARK_STYLE: [string, string][] = [
   ['cursor', 'help'],
 ];
 
-function locate(pieces: readonly TextPiece[], start: number, end: number): TextPiece | null {
+/** The extraction piece that holds the whole span [start, end) of the article text, if one does. */
+export function locate(pieces: readonly TextPiece[], start: number, end: number): TextPiece | null {
   let lo = 0;
   let hi = pieces.length - 1;
   while (lo <= hi) {

@@ -1,7 +1,7 @@
 /** "Show in article" from the popup: scroll to a party's first mention and highlight it briefly. */
 import type { TextPiece } from '../../core/extract';
 import type { AnalysisView } from '../../core/protocol';
-import type { MarkSet } from '../../lib/marks';
+import { locate, type MarkSet } from '../../lib/marks';
 
 const HIGHLIGHT_MS = 2000;
 
@@ -21,7 +21,7 @@ export function revealMark(marks: MarkSet | null, pieces: readonly TextPiece[], 
   }
   // Marks are off: select the mention's text instead, which changes nothing in the DOM.
   const mention = view.parties.find((p) => p.key === key)?.mentions[0];
-  const piece = mention && pieces.find((p) => p.textOffset <= mention.start && mention.end <= p.textOffset + p.length);
+  const piece = mention && locate(pieces, mention.start, mention.end);
   if (!mention || !piece || !piece.node.isConnected) return false;
   const range = document.createRange();
   const from = piece.nodeOffset + (mention.start - piece.textOffset);
