@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { REPO } from './paths';
-import { launchChromium, startServer, tabIdOf } from '../tests/e2e/support';
+import { launchChromium, startServer, tabIdOf, waitForTooltip } from '../tests/e2e/support';
 
 const OUT = resolve(REPO, 'docs/screenshots');
 
@@ -19,7 +19,7 @@ try {
   await mark.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -120));
   await mark.hover();
-  await page.waitForFunction(() => (document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display === 'block');
+  await waitForTooltip(page, true);
   await page.waitForTimeout(300);
   await page.screenshot({ path: resolve(OUT, 'tooltip.png') });
 

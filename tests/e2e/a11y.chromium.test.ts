@@ -7,8 +7,8 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServer, tabIdOf, type Chromium, type StaticServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { tabIdOf, useChromium, waitForTooltip } from './support';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,33 +28,23 @@ async function seriousViolations(page: Page, include?: string): Promise<string[]
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-let server: StaticServer;
-let chrome: Chromium;
-
-beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchChromium();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useChromium();
 
 describe('accessibility (axe)', () => {
   it('the seed page with marks and an open tooltip, and the popup in light and dark', async () => {
-    const page = await chrome.context.newPage();
-    await page.goto(`${server.origin}/fixtures/seed-article.html`);
+    const page = await env.chrome.context.newPage();
+    await page.goto(`${env.server.origin}/fixtures/seed-article.html`);
     await page.waitForSelector('backstory-mark');
     await page.locator('backstory-mark[tabindex]').first().focus();
-    await page.waitForFunction(() => (document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display === 'block');
+    await waitForTooltip(page, true);
     expect(await seriousViolations(page, 'backstory-mark')).toEqual([]);
     expect(await seriousViolations(page, 'backstory-tooltip')).toEqual([]);
 
-    const tabId = await tabIdOf(chrome.worker, page.url());
+    const tabId = await tabIdOf(env.chrome.worker, page.url());
     for (const scheme of ['light', 'dark'] as const) {
-      const popup = await chrome.context.newPage();
+      const popup = await env.chrome.context.newPage();
       await popup.emulateMedia({ colorScheme: scheme });
-      await popup.goto(`chrome-extension://${chrome.extensionId}/popup.html?tabId=${tabId}`);
+      await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
       await popup.waitForSelector('.party');
       expect(await seriousViolations(popup), scheme).toEqual([]);
       await popup.close();
@@ -63,15 +53,15 @@ describe('accessibility (axe)', () => {
   });
 
   it('the popup\'s "not an article" state and the options page', async () => {
-    const page = await chrome.context.newPage();
-    await page.goto(`${server.origin}/fixtures/news-front-page.html`);
-    const tabId = await tabIdOf(chrome.worker, page.url());
-    const popup = await chrome.context.newPage();
-    await popup.goto(`chrome-extension://${chrome.extensionId}/popup.html?tabId=${tabId}`);
+    const page = await env.chrome.context.newPage();
+    await page.goto(`${env.server.origin}/fixtures/news-front-page.html`);
+    const tabId = await tabIdOf(env.chrome.worker, page.url());
+    const popup = await env.chrome.context.newPage();
+    await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
     await popup.getByRole('button', { name: /analyze this page/i }).waitFor();
     expect(await seriousViolations(popup)).toEqual([]);
-    const options = await chrome.context.newPage();
-    await options.goto(`chrome-extension://${chrome.extensionId}/options.html`);
+    const options = await env.chrome.context.newPage();
+    await options.goto(`chrome-extension://${env.chrome.extensionId}/options.html`);
     await options.getByRole('checkbox').waitFor();
     expect(await seriousViolations(options)).toEqual([]);
     await Promise.all([popup.close(), options.close(), page.close()]);

@@ -4,17 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_EXPECTED } from '../../scripts/paths';
-import { launchChromium, sleep, startServer, tabIdOf, tooltipText, type Chromium, type StaticServer } from './support';
+import { sleep, tabIdOf, tooltipText, useChromium, waitForTooltip } from './support';
 
 const expected = JSON.parse(readFileSync(SEED_EXPECTED, 'utf8')) as {
   parties: { name: string; required: boolean }[];
   backgroundEvents: { date: string }[];
 };
 
-let server: StaticServer;
-let chrome: Chromium;
+const env = useChromium();
 
 /** Records the page's text and markup at DOMContentLoaded, before any content script runs. */
 const RECORD_BEFORE = () => {
@@ -26,7 +25,7 @@ const RECORD_BEFORE = () => {
 
 /** Writes the settings the way the options page does (WXT storage item "sync:settings"). */
 async function setSettings(change: Record<string, unknown>): Promise<void> {
-  await chrome.worker.evaluate(async (c) => {
+  await env.chrome.worker.evaluate(async (c) => {
     type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> };
     const sync = (globalThis as unknown as { chrome: { storage: { sync: Area } } }).chrome.storage.sync;
     const current = ((await sync.get('settings')).settings ?? {}) as object;
@@ -35,21 +34,13 @@ async function setSettings(change: Record<string, unknown>): Promise<void> {
 }
 
 async function openSeed(): Promise<Page> {
-  const page = await chrome.context.newPage();
+  const page = await env.chrome.context.newPage();
   await page.addInitScript(RECORD_BEFORE);
-  await page.goto(`${server.origin}/fixtures/seed-article.html`);
+  await page.goto(`${env.server.origin}/fixtures/seed-article.html`);
   await page.waitForSelector('backstory-mark', { timeout: 15_000 });
   return page;
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchChromium();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-});
 
 describe('seed article in Chromium', () => {
   it('marks mentions without changing the article text, and unmarks exactly', async () => {
@@ -78,13 +69,13 @@ describe('seed article in Chromium', () => {
     await mark.hover();
     await sleep(100);
     expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display).catch(() => 'none')).toBe('none');
-    await page.waitForFunction(() => (document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display === 'block', null, { timeout: 3000 });
+    await waitForTooltip(page, true, 3000);
     const text = await tooltipText(page, cdp);
     expect(text).toContain('Gérald Darmanin');
     expect(text).toMatch(/Minister|minister|interior/i);
     expect(await mark.getAttribute('aria-describedby')).toMatch(/^backstory-tooltip-/);
     await page.mouse.move(5, 5);
-    await page.waitForFunction(() => (document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display === 'none', null, { timeout: 3000 });
+    await waitForTooltip(page, false, 3000);
     await page.close();
   });
 
@@ -96,20 +87,20 @@ describe('seed article in Chromium', () => {
       onMark = await page.evaluate(() => document.activeElement?.tagName === 'BACKSTORY-MARK');
     }
     expect(onMark).toBe(true);
-    await page.waitForFunction(() => (document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display === 'block', null, { timeout: 2000 });
+    await waitForTooltip(page, true, 2000);
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     expect(await tooltipText(page)).not.toBe('');
     expect(focused.length).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => (document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display === 'none', null, { timeout: 2000 });
+    await waitForTooltip(page, false, 2000);
     await page.close();
   });
 
   it('the popup lists the required parties with notes and a merged timeline', async () => {
     const page = await openSeed();
-    const tabId = await tabIdOf(chrome.worker, page.url());
-    const popup = await chrome.context.newPage();
-    await popup.goto(`chrome-extension://${chrome.extensionId}/popup.html?tabId=${tabId}`);
+    const tabId = await tabIdOf(env.chrome.worker, page.url());
+    const popup = await env.chrome.context.newPage();
+    await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForSelector('.party', { timeout: 10_000 });
     const names = await popup.$$eval('.party .bs-name', (els) => els.map((e) => e.textContent ?? ''));
     for (const p of expected.parties.filter((p) => p.required)) {
@@ -129,18 +120,18 @@ describe('seed article in Chromium', () => {
   });
 
   it('leaves a news front page untouched', async () => {
-    const page = await chrome.context.newPage();
+    const page = await env.chrome.context.newPage();
     await page.addInitScript(RECORD_BEFORE);
-    await page.goto(`${server.origin}/fixtures/news-front-page.html`);
+    await page.goto(`${env.server.origin}/fixtures/news-front-page.html`);
     await sleep(2000);
     const result = await page.evaluate(() => ({
       same: (window as unknown as { __before: { html: string } }).__before.html === document.documentElement.outerHTML,
       ours: document.querySelectorAll('backstory-mark, backstory-tooltip').length,
     }));
     expect(result).toEqual({ same: true, ours: 0 });
-    const tabId = await tabIdOf(chrome.worker, page.url());
-    const popup = await chrome.context.newPage();
-    await popup.goto(`chrome-extension://${chrome.extensionId}/popup.html?tabId=${tabId}`);
+    const tabId = await tabIdOf(env.chrome.worker, page.url());
+    const popup = await env.chrome.context.newPage();
+    await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
     await popup.getByRole('button', { name: /analyze this page/i }).waitFor({ timeout: 5000 });
     await popup.close();
     await page.close();

@@ -2,25 +2,15 @@
  * Single-page sites: when the URL changes without a load, the old marks go and a new article is
  * analyzed, without duplicate marks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServer, type Chromium, type StaticServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support';
 
-let server: StaticServer;
-let chrome: Chromium;
-
-beforeAll(async () => {
-  server = await startServer();
-  chrome = await launchChromium();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useChromium();
 
 describe('single-page navigation', () => {
   it('removes marks on navigation away and marks the next article once', async () => {
-    const page = await chrome.context.newPage();
-    await page.goto(`${server.origin}/pages/spa.html`);
+    const page = await env.chrome.context.newPage();
+    await page.goto(`${env.server.origin}/pages/spa.html`);
     await page.waitForSelector('backstory-mark', { timeout: 15_000 });
     const first = await page.$$eval('backstory-mark', (m) => m.length);
 

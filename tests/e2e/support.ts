@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import puppeteer, { type Browser as PBrowser } from 'puppeteer-core';
 import { CORPUS_PAGES, FIXTURES, REPO, requireShared } from '../../scripts/paths';
 
@@ -136,3 +137,39 @@ export async function launchFirefox(extDir = FIREFOX_EXT): Promise<PBrowser> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A local server and Chromium with the built extension for one test file: started before its tests,
+ * closed after them. Read `env.server` and `env.chrome` inside tests.
+ */
+export function useChromium(): { readonly server: StaticServer; readonly chrome: Chromium } {
+  let server: StaticServer | undefined;
+  let chrome: Chromium | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    chrome = await launchChromium();
+  });
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('useChromium: the server is not started yet');
+      return server;
+    },
+    get chrome() {
+      if (!chrome) throw new Error('useChromium: Chromium is not launched yet');
+      return chrome;
+    },
+  };
+}
+
+/** Waits until our tooltip host is shown (`true`) or hidden (`false`). */
+export async function waitForTooltip(page: Page, shown: boolean, timeout = 5000): Promise<void> {
+  await page.waitForFunction(
+    (want) => ((document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display ?? 'none') === want,
+    shown ? 'block' : 'none',
+    { timeout },
+  );
+}
