@@ -27,7 +27,41 @@ export interface ArticleAnalysis {
 /** Milliseconds spent in each stage, for `npm run bench`. */
 export type StageTimes = Record<'recognize' | 'link' | 'time' | 'events' | 'timeline', number>;
 
+/**
+ * The analysis of an article's text. Needs every linked entry's details (note, events): with a
+ * knowledge base whose shards load synchronously (Node) that happens on the way; the worker uses
+ * `analyzeArticleAsync`, which reads the shards it needs between linking and the timeline.
+ */
 export function analyzeArticle(article: Article, kb: KnowledgeBase, times?: Partial<StageTimes>): ArticleAnalysis {
+  return completeAnalysis(article, kb, linkStage(article, kb, times), times);
+}
+
+/** `analyzeArticle` with the linked entries' details read from a knowledge base that loads them asynchronously. */
+export async function analyzeArticleAsync(article: Article, kb: KnowledgeBase, times?: Partial<StageTimes>): Promise<ArticleAnalysis> {
+  const linked = linkStage(article, kb, times);
+  await kb.loadDetails(linked.parties.flatMap((p) => (p.id ? [p.id] : [])));
+  return completeAnalysis(article, kb, linked, times);
+}
+
+interface Linked {
+  parties: Party[];
+  framing: FramingNote[];
+}
+
+function linkStage(article: Article, kb: KnowledgeBase, times?: Partial<StageTimes>): Linked {
+  const started = performance.now();
+  const { text } = article;
+  const recognized = recognizeNames(text);
+  const mid = performance.now();
+  if (times) times.recognize = mid - started;
+  const tokens = tokenize(text);
+  const parties = linkParties(text, kb, recognized, tokens);
+  const framing = findFraming(text, tokens, kb);
+  if (times) times.link = performance.now() - mid;
+  return { parties, framing };
+}
+
+function completeAnalysis(article: Article, kb: KnowledgeBase, { parties, framing }: Linked, times?: Partial<StageTimes>): ArticleAnalysis {
   const { text, published } = article;
   let t = performance.now();
   const lap = (stage: keyof StageTimes) => {
@@ -35,12 +69,7 @@ export function analyzeArticle(article: Article, kb: KnowledgeBase, times?: Part
     if (times) times[stage] = now - t;
     t = now;
   };
-  const recognized = recognizeNames(text);
-  lap('recognize');
-  const tokens = tokenize(text);
-  const parties = linkParties(text, kb, recognized, tokens);
-  const framing = findFraming(text, tokens, kb);
-  lap('link');
+  for (const party of parties) if (party.id) party.note = kb.details(party.id)?.note ?? null;
   const timexes = tagTimexes(text, published);
   lap('time');
   const events = extractEvents(text, timexes, parties, published);

@@ -44,7 +44,7 @@ export function partyKey(party: Pick<Party, 'id' | 'type' | 'name'>): string {
 }
 
 export function partyCard(party: Party, kb: KnowledgeBase, published: string | null): PartyCard {
-  const entry = party.id ? kb.entry(party.id) : undefined;
+  const entry = party.id ? kb.details(party.id) : undefined;
   return {
     key: partyKey(party),
     id: party.id,

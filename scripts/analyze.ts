@@ -6,7 +6,7 @@
  *   --text               inputs are plain text; article.text is exactly the input
  *   --published DATE     YYYY-MM-DD to resolve relative dates against (overrides the page)
  *   --format FORMAT      text (default) | json | jsonl
- *   --knowledge FILE     a compiled knowledge pack (default: public/knowledge.json)
+ *   --knowledge DIR      a compiled knowledge pack directory (default: public/knowledge)
  *
  * Exit status: 0 all inputs analysed, 1 an input could not be read or parsed, 2 bad arguments.
  */
@@ -17,7 +17,7 @@ import type { KnowledgeBase } from '../core/knowledge/base';
 import type { Article } from '../core/types';
 import { loadKnowledge } from './load-knowledge';
 
-const USAGE = 'usage: analyze [--url URL] [--text] [--published YYYY-MM-DD] [--format text|json|jsonl] [--knowledge FILE] <input>...';
+const USAGE = 'usage: analyze [--url URL] [--text] [--published YYYY-MM-DD] [--format text|json|jsonl] [--knowledge DIR] <input>...';
 
 interface Options {
   url?: string;

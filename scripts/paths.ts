@@ -21,4 +21,5 @@ export const CORPUS_PAGES = resolve(CORPUS, 'pages');
 export const BENCH = resolve(SHARED, 'bench');
 export const SEED_HTML = resolve(FIXTURES, 'seed-article.html');
 export const SEED_EXPECTED = resolve(FIXTURES, 'seed-article.expected.json');
-export const KNOWLEDGE_JSON = resolve(REPO, 'public/knowledge.json');
+/** The compiled knowledge pack the extension ships: index.json and shard-NNN.json (see core/knowledge/pack). */
+export const KNOWLEDGE_DIR = resolve(REPO, 'public/knowledge');

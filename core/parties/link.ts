@@ -11,7 +11,7 @@
  * context does not decide, the mention stays unlinked rather than linked wrongly.
  */
 import type { KnowledgeBase, NameCandidate } from '../knowledge/base';
-import type { NameKind, PackEntry } from '../knowledge/pack';
+import type { EntryHead, NameKind } from '../knowledge/pack';
 import { normalizeName } from '../knowledge/normalize';
 import type { Mention, Party, PartyType } from '../types';
 import { tokenize, type Token } from './tokenize';
@@ -36,7 +36,7 @@ interface Match {
 interface Resolved {
   start: number;
   end: number;
-  entry: PackEntry | null;
+  entry: EntryHead | null;
   /** For unlinked mentions: the type and the name to group by. */
   type: PartyType;
   name: string;
@@ -225,7 +225,7 @@ const TITLES = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'minister', 'chanc
 
 function resolveMatch(m: Match, tokens: Token[], text: string, strong: Set<string>, related: Set<string>): Resolved | null {
   const mentionText = text.slice(m.start, m.end);
-  const base = (entry: PackEntry | null, type: PartyType, name = mentionText): Resolved => ({ start: m.start, end: m.end, entry, type, name });
+  const base = (entry: EntryHead | null, type: PartyType, name = mentionText): Resolved => ({ start: m.start, end: m.end, entry, type, name });
 
   // A capital after "in", "from"… is the city; otherwise it stands for the country's government.
   const locative = precededByLocative(tokens, m.first);
@@ -238,7 +238,7 @@ function resolveMatch(m: Match, tokens: Token[], text: string, strong: Set<strin
     return m.candidates.some((c) => c.kind === 'capital') ? base(null, 'place') : null;
   }
 
-  const scores = new Map<string, { entry: PackEntry; score: number }>();
+  const scores = new Map<string, { entry: EntryHead; score: number }>();
   for (const c of usable) {
     let score = KIND_WEIGHT[c.kind];
     if (strong.has(c.entry.id)) score += 0.4;
@@ -300,7 +300,7 @@ function groupParties(text: string, resolved: Resolved[]): Party[] {
         name: r.entry?.name ?? r.name,
         type: r.type,
         mentions: [],
-        note: r.entry?.note ?? null,
+        note: null, // the entry's note is attached once its details are loaded (see analyze)
       };
       parties.set(key, party);
       if (!r.entry && r.type === 'person') unlinkedPeople.push(party);

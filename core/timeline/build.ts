@@ -65,7 +65,7 @@ export function buildTimeline(
   const seen = new Set<PackEvent>();
   const chosen: PackEvent[] = [];
   for (const party of parties) {
-    const entry = party.id ? kb.entry(party.id) : undefined;
+    const entry = party.id ? kb.details(party.id) : undefined;
     if (!entry) continue;
     const quota = quotaFor(party.mentions.length);
     const ranked = kb

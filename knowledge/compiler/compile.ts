@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { normalizeName } from '../../core/knowledge/normalize';
-import type { KnowledgePack, NameKind, PackEntry, PackEvent, PackFraming } from '../../core/knowledge/pack';
+import { NAME_KINDS, type KnowledgePack, type NameKind, type PackEntry, type PackFraming } from '../../core/knowledge/pack';
 import type { PartyType } from '../../core/types';
 import { FOLDER_TYPES, validateEntry, type SourceEntry } from './schema';
 
@@ -124,7 +124,7 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
   };
 
   const entries: PackEntry[] = [];
-  const events: PackEvent[] = [];
+  let eventCount = 0;
   const framing: PackFraming[] = [];
   const names = new Map<string, Map<number, NameKind>>();
   // A stronger kind wins when one entry has the same form twice (a canonical name beats an alias).
@@ -188,18 +188,8 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
     if (capital) addName(capital, i, 'capital');
 
     for (const r of s.related) checkRef(s, r, 'related');
-    const eventIds: number[] = [];
-    for (const e of s.events) {
-      for (const r of e.related) checkRef(s, r, `event "${e.label}"`);
-      eventIds.push(events.length);
-      events.push({
-        date: e.date,
-        end: e.end,
-        label: e.label,
-        related: [s.id, ...e.related.filter((r) => r !== s.id)],
-        source: e.source ?? s.source,
-      });
-    }
+    for (const e of s.events) for (const r of e.related) checkRef(s, r, `event "${e.label}"`);
+    eventCount += s.events.length;
     for (const o of s.offices) if (o.org) checkRef(s, o.org, `office "${o.office}"`);
     for (const f of s.framing) framing.push({ terms: f.terms, note: f.note, source: f.source ?? s.source, entry: s.id });
 
@@ -212,29 +202,72 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
       facts,
       offices: s.offices.map((o) => ({ ...o, source: o.source ?? s.source })),
       related: s.related,
-      events: eventIds,
+      events: s.events.map((e) => ({
+        date: e.date,
+        end: e.end,
+        label: e.label,
+        related: [s.id, ...e.related.filter((r) => r !== s.id)],
+        source: e.source ?? s.source,
+      })),
       source: s.source,
       asOf: s.asOf,
     });
   });
 
-  const packNames: KnowledgePack['names'] = {};
-  for (const [key, forms] of [...names].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    packNames[key] = [...forms].map(([entry, kind]) => [entry, kind]);
-  }
+  const nameKeys = [...names.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const nameHits = nameKeys.map((key) => [...names.get(key)!].flatMap(([entry, kind]) => [entry, NAME_KINDS.indexOf(kind)]));
 
   const byType: Record<string, number> = {};
   for (const e of entries) byType[e.type] = (byType[e.type] ?? 0) + 1;
   return {
-    pack: { format: 1, builtAt: now.toISOString(), entries, events, framing, names: packNames },
+    pack: packOf(entries, nameKeys, nameHits, framing, now),
     errors,
     summary: {
       entries: entries.length,
       byType,
-      events: events.length,
+      events: eventCount,
       framingNotes: framing.length,
-      names: Object.keys(packNames).length,
+      names: nameKeys.length,
       errors: errors.length,
     },
+  };
+}
+
+/** Entries per shard: an article links a few dozen entries, so it reads a few dozen shards at most. */
+export const SHARD_SIZE = 128;
+
+/** Splits compiled entries into the index (read at start) and the shards (read when linked). */
+export function packOf(
+  entries: readonly PackEntry[],
+  nameKeys: string[],
+  nameHits: number[][],
+  framing: PackFraming[],
+  now: Date,
+  shardSize = SHARD_SIZE,
+): KnowledgePack {
+  const row = new Map(entries.map((e, i) => [e.id, i]));
+  const shards: KnowledgePack['shards'] = [];
+  for (let first = 0; first < entries.length; first += shardSize) {
+    shards.push({
+      format: 2,
+      first,
+      entries: entries.slice(first, first + shardSize).map(({ wikidata, note, facts, offices, events, source, asOf }) => ({ wikidata, note, facts, offices, events, source, asOf })),
+    });
+  }
+  return {
+    index: {
+      format: 2,
+      builtAt: now.toISOString(),
+      entryCount: entries.length,
+      shardSize,
+      ids: entries.map((e) => e.id),
+      types: entries.map((e) => e.type),
+      names: entries.map((e) => e.name),
+      related: entries.map((e) => e.related.flatMap((id) => (row.has(id) ? [row.get(id)!] : []))),
+      nameKeys,
+      nameHits,
+      framing,
+    },
+    shards,
   };
 }
