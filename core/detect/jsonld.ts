@@ -16,6 +16,17 @@ function typesOf(o: LdObject): string[] {
  * mainEntity / mainEntityOfPage objects. Nested objects (authors, list items…) are not returned.
  */
 export function readJsonLd(doc: Document): { objects: LdObject[]; types: string[] } {
+  let scripts: ArrayLike<Element> = [];
+  try {
+    scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
+  } catch {
+    scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  }
+  return readJsonLdScripts(scripts);
+}
+
+/** `readJsonLd` over JSON-LD script elements the caller has already found. */
+export function readJsonLdScripts(scripts: ArrayLike<Element>): { objects: LdObject[]; types: string[] } {
   const objects: LdObject[] = [];
   const add = (v: unknown, depth: number): void => {
     if (depth > 3 || objects.length > 40 || !v || typeof v !== 'object') return;
@@ -31,14 +42,8 @@ export function readJsonLd(doc: Document): { objects: LdObject[]; types: string[
       if (m && typeof m === 'object' && (m as LdObject)['@type']) add(m, depth + 1);
     }
   };
-  let scripts: ArrayLike<Element> = [];
-  try {
-    scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
-  } catch {
-    scripts = doc.querySelectorAll('script[type="application/ld+json"]');
-  }
   for (let i = 0; i < scripts.length && i < MAX_SCRIPTS; i++) {
-    let src = scripts[i].textContent || '';
+    let src = scripts[i]!.textContent || '';
     if (src.length > MAX_CHARS) continue;
     src = src.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)\s*$/, '').trim().replace(/;\s*$/, '');
     try {
