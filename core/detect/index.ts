@@ -25,90 +25,42 @@ export interface BlockStats {
   bylineDate: boolean;
 }
 
-/**
- * Everything the detector reads from the element tree, gathered in one pass over the elements (a
- * page costs one walk, not one per tag): meta values, JSON-LD scripts, microdata types and the
- * candidate text blocks.
- */
-interface PageScan {
-  /** <meta> values by lower-cased property / name / itemprop (first 400 metas). */
-  metas: Map<string, string>;
-  ldScripts: Element[];
-  itemtypes: string[];
-  timePublished: boolean;
-  canonical: string | null;
-  ps: Element[];
-  articles: number;
-  headings: Element[];
-  h4s: Element[];
-  pres: number;
-  codes: number;
-}
-
-const MAX_META = 400;
-const MAX_LD = 12;
-const MAX_ITEMTYPES = 30;
-const MAX_HEADINGS = 150;
-
-function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { metas: new Map(), ldScripts: [], itemtypes: [], timePublished: false, canonical: null, ps: [], articles: 0, headings: [], h4s: [], pres: 0, codes: 0 };
-  let metaCount = 0;
-  const root = doc.documentElement;
-  if (!root) return scan;
-  // One walk over the elements. (In Chromium a handful of per-tag collections is faster still, ~0.1
-  // against ~0.2 ms a page, but costs a tree walk each in Node DOMs; both are far under the budget.)
-  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let node: Node | null = root; node; node = walker.nextNode()) {
-    const el = node as Element;
-    switch (el.localName) {
-      case 'p':
-        if (scan.ps.length < MAX_P) scan.ps.push(el);
-        break;
-      case 'meta': {
-        if (metaCount++ >= MAX_META) break;
-        const v = el.getAttribute('content');
-        if (!v) break;
-        for (const a of ['property', 'name', 'itemprop']) {
-          const k = el.getAttribute(a);
-          if (k) for (const key of k.toLowerCase().split(/\s+/)) if (!scan.metas.has(key)) scan.metas.set(key, v.trim());
-        }
-        break;
-      }
-      case 'script':
-        if (scan.ldScripts.length < MAX_LD && (el.getAttribute('type') || '').trim().toLowerCase() === 'application/ld+json') scan.ldScripts.push(el);
-        break;
-      case 'link':
-        if (scan.canonical === null && (el.getAttribute('rel') || '').toLowerCase() === 'canonical') scan.canonical = el.getAttribute('href');
-        break;
-      case 'time':
-        if (!scan.timePublished && (el.hasAttribute('pubdate') || /(^|\s)datePublished(\s|$)/.test(el.getAttribute('itemprop') || ''))) scan.timePublished = true;
-        break;
-      case 'article':
-        scan.articles++;
-        break;
-      case 'h2':
-      case 'h3':
-        if (scan.headings.length < 2 * MAX_HEADINGS) scan.headings.push(el);
-        break;
-      case 'h4':
-        if (scan.h4s.length < MAX_HEADINGS) scan.h4s.push(el);
-        break;
-      case 'pre':
-        scan.pres++;
-        break;
-      case 'code':
-        scan.codes++;
-        break;
-    }
-    if (scan.itemtypes.length < MAX_ITEMTYPES) {
-      const itemtype = el.getAttribute('itemtype');
-      if (itemtype) {
-        const t = itemtype.replace(/^.*[/#]/, '');
-        if (t && !scan.itemtypes.includes(t)) scan.itemtypes.push(t);
-      }
+/** All <meta> values by lower-cased property / name / itemprop (one pass over the <meta> elements). */
+function metaMap(doc: Document): Map<string, string> {
+  const map = new Map<string, string>();
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length && i < 400; i++) {
+    const m = metas[i];
+    const v = m.getAttribute('content');
+    if (!v) continue;
+    for (const a of ['property', 'name', 'itemprop']) {
+      const k = m.getAttribute(a);
+      if (k) for (const key of k.toLowerCase().split(/\s+/)) if (!map.has(key)) map.set(key, v.trim());
     }
   }
-  return scan;
+  return map;
+}
+
+// Tag-name collections rather than attribute selectors: as fast in browsers, and Node DOMs
+// (linkedom) match attribute selectors slowly.
+function jsonLdScripts(doc: Document): Element[] {
+  const out: Element[] = [];
+  const scripts = doc.getElementsByTagName('script');
+  for (let i = 0; i < scripts.length && out.length < 12; i++) {
+    const type = scripts[i]!.getAttribute('type');
+    if (type && type.trim().toLowerCase() === 'application/ld+json') out.push(scripts[i]!);
+  }
+  return out;
+}
+
+/** A `<time itemprop="datePublished">` or `<time pubdate>`. */
+function hasPublishedTime(doc: Document): boolean {
+  const times = doc.getElementsByTagName('time');
+  for (let i = 0; i < times.length && i < 200; i++) {
+    const t = times[i]!;
+    if (t.hasAttribute('pubdate') || /(^|\s)datePublished(\s|$)/.test(t.getAttribute('itemprop') || '')) return true;
+  }
+  return false;
 }
 
 function linkChars(el: Element, cap: number): number {
@@ -121,7 +73,7 @@ function linkChars(el: Element, cap: number): number {
 const SKIP_ANCESTORS = 'nav,footer,aside,header,form,menu';
 
 /** Paragraph statistics: long, low-link-density text blocks and the container that holds most of them. */
-export function blockStats(doc: Document, scan: PageScan = scanPage(doc)): BlockStats {
+export function blockStats(doc: Document): BlockStats {
   const groups = new Map<Element, { n: number; c: number }>();
   const st: BlockStats = { paragraphs: 0, chars: 0, clusterParagraphs: 0, clusterChars: 0, byline: false, bylineDate: false };
   const addTo = (el: Element | null, len: number, w: number) => {
@@ -151,7 +103,8 @@ export function blockStats(doc: Document, scan: PageScan = scanPage(doc)): Block
     addTo(parent, len, 1);
     addTo(parent && parent.parentElement, len, 1);
   };
-  for (const p of scan.ps) consider(p);
+  const ps = doc.getElementsByTagName('p');
+  for (let i = 0; i < ps.length && i < MAX_P; i++) consider(ps[i]);
   if (st.paragraphs < 4) {
     // Pages that write paragraphs as text-only <div>s.
     const divs = doc.getElementsByTagName('div');
@@ -160,7 +113,7 @@ export function blockStats(doc: Document, scan: PageScan = scanPage(doc)): Block
       let own = false;
       let ok = true;
       let k = 0;
-      for (let n = divs[i]!.firstChild; n; n = n.nextSibling) {
+      for (let n = divs[i].firstChild; n; n = n.nextSibling) {
         if (++k > 16) {
           ok = false;
           break;
@@ -172,7 +125,7 @@ export function blockStats(doc: Document, scan: PageScan = scanPage(doc)): Block
           break;
         }
       }
-      if (own && ok) consider(divs[i]!);
+      if (own && ok) consider(divs[i]);
     }
   }
   for (const g of groups.values()) {
@@ -214,8 +167,7 @@ function detect(doc: Document, url?: string): Detection {
     not += dnot;
   };
   if (!doc || !doc.documentElement) return { isArticle: false, kind: 'not-article', score: 0, signals: ['empty'] };
-  const scan = scanPage(doc);
-  const metas = scan.metas;
+  const metas = metaMap(doc);
   if (!url) {
     try {
       const u = doc.location?.href || doc.URL;
@@ -223,13 +175,19 @@ function detect(doc: Document, url?: string): Detection {
     } catch {
       /* no location */
     }
-    const canon = metas.get('og:url') || scan.canonical;
+    const canon = metas.get('og:url') || doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
     if (!url && canon && /^https?:\/\//.test(canon)) url = canon;
   }
 
   // schema.org
-  const ld = readJsonLdScripts(scan.ldScripts);
-  const types = ld.types.concat(scan.itemtypes);
+  const ld = readJsonLdScripts(jsonLdScripts(doc));
+  const micro: string[] = [];
+  const items = doc.querySelectorAll('[itemtype]');
+  for (let i = 0; i < items.length && i < 30; i++) {
+    const t = (items[i].getAttribute('itemtype') || '').replace(/^.*[/#]/, '');
+    if (t && !micro.includes(t)) micro.push(t);
+  }
+  const types = ld.types.concat(micro);
   const ldNews = types.find((t) => NEWS_TYPES.test(t));
   const ldArticle = types.find((t) => ARTICLE_TYPES.test(t));
   const ldOther = types.find((t) => OTHER_TYPES.test(t));
@@ -248,7 +206,7 @@ function detect(doc: Document, url?: string): Detection {
   }
   const published =
     ['article:published_time', 'article:published', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date'].some((k) => metas.has(k)) ||
-    scan.timePublished ||
+    hasPublishedTime(doc) ||
     (ld.objects.some((o) => typeof o.datePublished === 'string') ? 'ld' : null);
   if (published) sig('published-date', 0.8);
   const section = metas.get('article:section');
@@ -275,7 +233,7 @@ function detect(doc: Document, url?: string): Detection {
   if (not >= 2 && !ldNews && !ldArticle) return finish('not-article');
 
   // Structure
-  const st = blockStats(doc, scan);
+  const st = blockStats(doc);
   signals.push('paragraphs:' + st.paragraphs);
   const shaped = st.clusterParagraphs >= 3 && st.clusterChars >= 800;
   if (st.clusterParagraphs >= 6 && st.clusterChars >= 2000) sig('cluster:long', 1.2);
@@ -289,15 +247,18 @@ function detect(doc: Document, url?: string): Detection {
   else if (doc.querySelector('[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="article-author"]')) sig('byline', 0.4);
 
   // Listing and long-form structure (only on pages that have article-like text).
-  const articles = scan.articles;
+  const articles = doc.getElementsByTagName('article').length;
   if (articles >= 6) sig('articles:' + articles, -1.2, 0, 1);
-  const headings = scan.headings.length;
+  let headings = 0;
   let headlineLinks = 0;
-  for (const h of scan.headings) if (h.getElementsByTagName('a').length) headlineLinks++;
-  for (const h of scan.h4s) if (h.getElementsByTagName('a').length) headlineLinks++;
+  for (const tag of ['h2', 'h3', 'h4']) {
+    const hs = doc.getElementsByTagName(tag);
+    if (tag !== 'h4') headings += hs.length;
+    for (let i = 0; i < hs.length && i < 150; i++) if (hs[i].getElementsByTagName('a').length) headlineLinks++;
+  }
   if (headlineLinks >= 12) sig('headline-links:' + headlineLinks, -0.8, 0, 0.8);
-  const pres = scan.pres;
-  if (pres >= 2 || (pres === 0 && scan.codes >= 8)) sig('code', -0.5, 1.5);
+  const pres = doc.getElementsByTagName('pre').length;
+  if (pres >= 2 || (pres === 0 && doc.getElementsByTagName('code').length >= 8)) sig('code', -0.5, 1.5);
   if (headings >= 12 && st.clusterParagraphs >= 6) sig('headings:' + headings, -0.3, 0.8);
 
   if (not >= 2 && !ldNews) return finish('not-article');
