@@ -3,7 +3,9 @@
  * "Performance"), on the real corpus pages of this machine. Nothing here is a pass/fail test; the
  * numbers go into the closing notes and the README.
  *
- *  - always-on content script size (gzipped), detector time on every corpus page
+ *  - always-on content script size (gzipped), detector time on every corpus page, in Node and in
+ *    real Chromium (scripts/bench-browser.ts; skip with --no-browser)
+ *  - long tasks in Chromium while the largest news page loads with the built extension
  *  - full analysis per news page (extract → parties → dates → events → timeline), median and max,
  *    against the usual JavaScript stack (Readability + compromise + chrono-node) on the same pages
  *  - stage times on a 2,000-word article
@@ -25,6 +27,7 @@ import { KnowledgeBase } from '../core/knowledge/base';
 import { INDEX_FILE, shardFile, type KnowledgePack, type PackEntry } from '../core/knowledge/pack';
 import { normalizeName } from '../core/knowledge/normalize';
 import { compileKnowledge, packOf } from '../knowledge/compiler/compile';
+import { browserBench } from './bench-browser';
 import { readPackDir } from './load-knowledge';
 import { CORPUS, CORPUS_PAGES, REPO, requireShared } from './paths';
 
@@ -155,6 +158,18 @@ for (const [file, text] of html) {
 }
 log(`detector (linkedom, Node) on ${detectMs.length} pages: median ${round(median(detectMs), 3)} ms; ${detectNonArticleMs.length} non-articles: median ${round(median(detectNonArticleMs), 3)} ms, p95 ${round(p95(detectNonArticleMs), 3)} ms, max ${round(max(detectNonArticleMs), 3)} ms`);
 
+// The same detector in real Chromium, and long tasks while the largest news page loads with the extension
+const nonArticleFiles = [...html.keys()].filter((f) => !detectArticle(parseHtml(html.get(f)!), dev.find((e) => e.file === f)?.url ?? undefined).isArticle);
+const largestNews = dev.filter((e) => e.label === 'news' && html.has(e.file)).sort((a, b) => html.get(b.file)!.length - html.get(a.file)!.length)[0]?.file ?? null;
+const browser = process.argv.includes('--no-browser') ? null : await browserBench(nonArticleFiles, sizes ? largestNews : null);
+if (browser) {
+  log(`detector in Chromium ${browser.chromium} on ${browser.detector.pages} non-articles: median ${browser.detector.medianMs} ms, p95 ${browser.detector.p95Ms} ms, max ${browser.detector.maxMs} ms`);
+  if (browser.longTasks) {
+    const { page, withExtension: w, withoutExtension: wo } = browser.longTasks;
+    log(`long tasks loading ${page}: with the extension ${w.longTasks} (longest ${w.longestMs} ms; ${w.longTasksWithOurCode} ran our code, longest ${w.longestWithOurCodeMs} ms; our longest slice ${w.longestOurSliceMs} ms; ${w.marks} marks); without ${wo.longTasks} (longest ${wo.longestMs} ms)`);
+  } else log('long tasks: no build (npm run build) or no news page');
+}
+
 // Full analysis on news pages, ours vs the usual stack
 const news = dev.filter((e) => e.label === 'news' && html.has(e.file));
 const ours: number[] = [];
@@ -255,6 +270,7 @@ const result = {
     nonArticleP95Ms: round(p95(detectNonArticleMs), 3),
     nonArticleMaxMs: round(max(detectNonArticleMs), 3),
   },
+  browser,
   analysis: {
     newsPages: news.length,
     medianMs: round(median(ours)),

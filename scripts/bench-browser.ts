@@ -1,0 +1,202 @@
+/**
+ * The browser half of `npm run bench`, in real Chromium (see shared docs/toolchain.md):
+ *
+ *  - the detector's time on corpus pages, timed with the Performance API inside the page: the same
+ *    core/detect code the always-on content script runs, bundled with esbuild;
+ *  - long tasks on the page's main thread while the largest news page of the corpus loads with the
+ *    built extension, from a DevTools trace: every task over 50 ms, and which of them ran our code
+ *    (a script or callback whose URL is chrome-extension://…), against the same page without the
+ *    extension.
+ *
+ * Pages are served from a local server with every other request refused, so the figures do not
+ * depend on the network.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CORPUS_PAGES, REPO } from './paths';
+
+const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
+const EXTENSION = join(REPO, '.output/chrome-mv3');
+const LONG_TASK_MS = 50;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function serve(): Promise<{ origin: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const file = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1));
+    if (!/^[\w.-]+\.html$/.test(file)) return void res.writeHead(404).end();
+    try {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(CORPUS_PAGES, file)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  return { origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
+}
+
+/** Refuses every request that is not to the local server (saved pages point at the whole web). */
+async function offline(context: BrowserContext, origin: string): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(origin) || url.startsWith('chrome-extension://') ? route.continue() : route.abort();
+  });
+}
+
+export interface DetectorFigures {
+  pages: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+/** Detector time per page (mean of 20 runs, best of 3 rounds), on the given pages. */
+async function detectorTimes(context: BrowserContext, origin: string, files: string[]): Promise<DetectorFigures> {
+  const bundle = await build({ entryPoints: [join(REPO, 'core/detect/index.ts')], bundle: true, format: 'iife', globalName: '__backstoryDetect', write: false, target: 'es2022' });
+  const code = `${bundle.outputFiles[0]!.text};globalThis.__backstoryDetect = __backstoryDetect;`;
+  const page = await context.newPage();
+  const times: number[] = [];
+  for (const file of files) {
+    await page.goto(`${origin}/${file}`, { waitUntil: 'domcontentloaded' });
+    await page.evaluate(code);
+    times.push(
+      await page.evaluate(() => {
+        const detect = (globalThis as unknown as { __backstoryDetect: { detectArticle(d: Document): unknown } }).__backstoryDetect;
+        detect.detectArticle(document);
+        let best = Infinity;
+        for (let round = 0; round < 3; round++) {
+          const t = performance.now();
+          for (let i = 0; i < 20; i++) detect.detectArticle(document);
+          best = Math.min(best, (performance.now() - t) / 20);
+        }
+        return best;
+      }),
+    );
+  }
+  await page.close();
+  return { pages: times.length, medianMs: round(median(times)), p95Ms: round(p95(times)), maxMs: round(Math.max(...times)) };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string } };
+}
+
+export interface LongTaskFigures {
+  /** Tasks over 50 ms on the renderer's main thread while the page loaded. */
+  longTasks: number;
+  longestMs: number;
+  /** Of those, the tasks that ran extension code, and the longest of them. */
+  longTasksWithOurCode: number;
+  longestWithOurCodeMs: number;
+  /** The longest single run of our code (a script evaluation or a callback). */
+  longestOurSliceMs: number;
+  /** Marks placed (with the extension), so a run that did nothing is visible. */
+  marks: number;
+}
+
+async function traceLoad(page: Page, url: string, waitForMarks: boolean): Promise<LongTaskFigures> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load' });
+  let marks = 0;
+  if (waitForMarks) {
+    await page.waitForSelector('backstory-mark', { timeout: 15_000, state: 'attached' }).catch(() => undefined);
+    marks = await page.evaluate(() => document.querySelectorAll('backstory-mark').length);
+  }
+  await page.waitForTimeout(1500); // the last slices of work after the first marks
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = (e: TraceEvent) => mainThreads.has(`${e.pid}:${e.tid}`);
+  const ours = events.filter((e) => e.ph === 'X' && onMain(e) && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && (e.args?.data?.url ?? '').startsWith('chrome-extension://'));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && onMain(e) && (e.dur ?? 0) / 1000 > LONG_TASK_MS);
+  const withOurs = tasks.filter((t) => ours.some((o) => o.pid === t.pid && o.tid === t.tid && o.ts >= t.ts && o.ts < t.ts + (t.dur ?? 0)));
+  const ms = (e: TraceEvent) => round((e.dur ?? 0) / 1000, 1);
+  return {
+    longTasks: tasks.length,
+    longestMs: tasks.length ? Math.max(...tasks.map(ms)) : 0,
+    longTasksWithOurCode: withOurs.length,
+    longestWithOurCodeMs: withOurs.length ? Math.max(...withOurs.map(ms)) : 0,
+    longestOurSliceMs: ours.length ? Math.max(...ours.map(ms)) : 0,
+    marks,
+  };
+}
+
+async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_BIN, headless: true, viewport: { width: 1200, height: 900 }, args });
+  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BrowserFigures {
+  chromium: string;
+  detector: DetectorFigures;
+  longTasks: { page: string; bytes: number; withExtension: LongTaskFigures; withoutExtension: LongTaskFigures } | null;
+}
+
+/**
+ * `nonArticles`: corpus files the detector calls non-articles; `largestNews`: the news page to load
+ * (null to skip the long-task run, e.g. when there is no build).
+ */
+export async function browserBench(nonArticles: string[], largestNews: string | null): Promise<BrowserFigures> {
+  const { origin, server } = await serve();
+  try {
+    const plain = await launch(false);
+    let detector: DetectorFigures;
+    let without: LongTaskFigures | null = null;
+    const version = plain.context.browser()?.version() ?? 'unknown';
+    try {
+      await offline(plain.context, origin);
+      detector = await detectorTimes(plain.context, origin, nonArticles);
+      if (largestNews) without = await traceLoad(await plain.context.newPage(), `${origin}/${largestNews}`, false);
+    } finally {
+      await plain.close();
+    }
+    if (!largestNews || !without) return { chromium: version, detector, longTasks: null };
+    const ext = await launch(true);
+    try {
+      await offline(ext.context, origin);
+      const withExtension = await traceLoad(await ext.context.newPage(), `${origin}/${largestNews}`, true);
+      return {
+        chromium: version,
+        detector,
+        longTasks: { page: largestNews, bytes: readFileSync(join(CORPUS_PAGES, largestNews)).length, withExtension, withoutExtension: without },
+      };
+    } finally {
+      await ext.close();
+    }
+  } finally {
+    server.close();
+  }
+}
