@@ -167,6 +167,26 @@ export interface BrowserFigures {
   longTasks: { page: string; bytes: number; withExtension: LongTaskFigures; withoutExtension: LongTaskFigures } | null;
   /** Reading and parsing the shipped knowledge index inside the extension's service worker (best of 5). */
   workerIndexLoadMs: number | null;
+  /** From the popup's navigation start to its first party card, for the analysed page (median of 5). */
+  popupRenderMs: number | null;
+}
+
+async function popupRender(context: BrowserContext, pageUrl: string): Promise<number> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const tabId = await worker.evaluate(async (u) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+    return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? -1;
+  }, pageUrl);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.party');
+    times.push(await popup.evaluate(() => performance.now()));
+    await popup.close();
+  }
+  return round(median(times), 1);
 }
 
 async function workerIndexLoad(context: BrowserContext): Promise<number> {
@@ -201,12 +221,14 @@ export async function browserBench(nonArticles: string[], largestNews: string | 
     } finally {
       await plain.close();
     }
-    if (!largestNews || !without) return { chromium: version, detector, longTasks: null, workerIndexLoadMs: null };
+    if (!largestNews || !without) return { chromium: version, detector, longTasks: null, workerIndexLoadMs: null, popupRenderMs: null };
     const ext = await launch(true);
     try {
       await offline(ext.context, origin);
-      const withExtension = await traceLoad(await ext.context.newPage(), `${origin}/${largestNews}`, true);
+      const page = await ext.context.newPage();
+      const withExtension = await traceLoad(page, `${origin}/${largestNews}`, true);
       return {
+        popupRenderMs: withExtension.marks > 0 ? await popupRender(ext.context, page.url()) : null,
         chromium: version,
         workerIndexLoadMs: await workerIndexLoad(ext.context),
         detector,
