@@ -23,6 +23,8 @@ export interface Extraction {
 const MAX_BLOCKS = 6000;
 const MAX_NODES = 200_000;
 const MAX_TEXT = 1_000_000;
+/** Blocks scored (or nodes serialised, ×10) between two pauses of the extraction generator. */
+const SLICE = 100;
 
 const UNLIKELY = /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|promo|outbrain|taboola|cookie|consent|subscribe|paywall|share|trending|most-popular|recommend/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow|story|text|post/i;
@@ -133,8 +135,11 @@ function initScore(el: Element): number {
   return s;
 }
 
-/** Pick the element that holds the article body. */
-function findRoot(doc: Document, strict: boolean): { top: Element; parts: Element[] } | null {
+/**
+ * Pick the element that holds the article body. A generator that pauses every `SLICE` scored
+ * blocks, so that a caller on a page's main thread can spread the work over several tasks.
+ */
+function* findRoot(doc: Document, strict: boolean): Generator<void, { top: Element; parts: Element[] } | null> {
   const body = doc.body || doc.documentElement;
   if (!body) return null;
   const unlikelyCache = new Map<Element, boolean>();
@@ -185,13 +190,18 @@ function findRoot(doc: Document, strict: boolean): { top: Element; parts: Elemen
 
   let seen = 0;
   const ps = body.getElementsByTagName('p');
-  for (let i = 0; i < ps.length && seen < MAX_BLOCKS; i++, seen++) score(ps[i]);
+  for (let i = 0; i < ps.length && seen < MAX_BLOCKS; i++, seen++) {
+    score(ps[i]);
+    if (i % SLICE === SLICE - 1) yield;
+  }
   const pres = body.getElementsByTagName('pre');
   for (let i = 0; i < pres.length && i < 200; i++) score(pres[i]);
+  yield;
   // Text-only <div>s / <td>s (no block children) count as paragraphs, as in Readability.
   for (const tag of ['div', 'td', 'section']) {
     const els = body.getElementsByTagName(tag);
     for (let i = 0; i < els.length && seen < MAX_BLOCKS; i++) {
+      if (i % (4 * SLICE) === 4 * SLICE - 1) yield;
       const d = els[i];
       const kids = d.children;
       let inline = true;
@@ -208,6 +218,7 @@ function findRoot(doc: Document, strict: boolean): { top: Element; parts: Elemen
     }
   }
   if (!scores.size) return null;
+  yield;
 
   // Link density penalty on the best raw candidates only (textContent of big containers is costly).
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
@@ -286,7 +297,7 @@ interface Para {
 }
 
 /** Serialise `parts` into paragraphs, skipping boilerplate, recording verbatim text runs. */
-function serialise(parts: Element[], root: Element): Para[] {
+function* serialise(parts: Element[], root: Element): Generator<void, Para[]> {
   const paras: Para[] = [];
   let cur: Para = { text: '', segs: [], tag: '', linked: 0 };
   let inLink = 0;
@@ -336,10 +347,27 @@ function serialise(parts: Element[], root: Element): Para[] {
     }
     return false;
   };
-  const walk = (el: Element, depth: number) => {
-    if (depth > 60) return;
-    for (let n = el.firstChild; n && budget > 0; n = n.nextSibling) {
+  /** Depth-first over `el`'s subtree with an explicit stack, so that the walk can pause anywhere. */
+  function* walk(el: Element): Generator<void> {
+    interface Frame {
+      next: ChildNode | null;
+      block: boolean;
+      link: boolean;
+    }
+    const stack: Frame[] = [{ next: el.firstChild, block: false, link: false }];
+    let visited = 0;
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      const n = frame.next;
+      if (!n || budget <= 0) {
+        stack.pop();
+        if (frame.link) inLink--;
+        if (frame.block) flush();
+        continue;
+      }
+      frame.next = n.nextSibling;
       budget--;
+      if (++visited % (10 * SLICE) === 0) yield;
       if (n.nodeType === 3) onText(n as Text);
       else if (n.nodeType === 1) {
         const c = n as Element;
@@ -354,18 +382,23 @@ function serialise(parts: Element[], root: Element): Para[] {
           flush();
           cur.tag = tag;
         }
-        if (tag === 'A') inLink++;
-        walk(c, depth + 1);
-        if (tag === 'A') inLink--;
-        if (block) flush();
+        const link = tag === 'A';
+        if (link) inLink++;
+        if (stack.length > 60) {
+          // Too deep to be article text: closed at once, as if empty.
+          if (link) inLink--;
+          if (block) flush();
+          continue;
+        }
+        stack.push({ next: c.firstChild, block, link });
       }
     }
-  };
+  }
   for (const p of parts) {
     flush();
     if (p !== root && skip(p)) continue;
     cur.tag = p.tagName;
-    walk(p, 0);
+    yield* walk(p);
     flush();
   }
   return paras;
@@ -395,6 +428,19 @@ function keep(p: Para, title: string): boolean {
 
 /** Extract the article of `doc` (metadata, plain body text, and the text→DOM map). Never throws. */
 export function extractArticle(doc: Document, options?: { url?: string }): Extraction {
+  const steps = extractArticleSteps(doc, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `extractArticle` as a generator that pauses between short steps (each a fraction of the work,
+ * whatever the page's size), so the content script can yield the main thread between them and
+ * never hold it for a long task. Core code stays free of timers: the caller decides when to resume.
+ */
+export function* extractArticleSteps(doc: Document, options?: { url?: string }): Generator<void, Extraction> {
   const url = options?.url;
   let root: Element | null = null;
   let paras: Para[] = [];
@@ -403,9 +449,10 @@ export function extractArticle(doc: Document, options?: { url?: string }): Extra
     // As Readability: first without the blocks whose class/id looks like boilerplate, and again
     // with them when that leaves too little text.
     for (const strict of [true, false]) {
-      const found = findRoot(doc, strict);
+      const found = yield* findRoot(doc, strict);
       if (!found) continue;
-      const ps = serialise(found.parts, found.top);
+      const ps = yield* serialise(found.parts, found.top);
+      yield;
       const len = ps.reduce((n, p) => n + p.text.length, 0);
       if (len > paras.reduce((n, p) => n + p.text.length, 0)) {
         root = found.top;
@@ -417,6 +464,7 @@ export function extractArticle(doc: Document, options?: { url?: string }): Extra
   } catch {
     paras = [];
   }
+  yield;
   let meta;
   try {
     meta = extractMeta(doc, url, bylineHint);

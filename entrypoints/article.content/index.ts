@@ -9,10 +9,11 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectArticle } from '../../core/detect';
-import { extractArticle, type TextPiece } from '../../core/extract';
+import { extractArticleSteps, type TextPiece } from '../../core/extract';
 import { isAllowed, MAX_ARTICLE_CHARS, parseRequest, senderRole, type AnalysisView, type PartyCard } from '../../core/protocol';
 import { applyMarks, type MarkSet, type MarkTarget } from '../../lib/marks';
 import { isSiteDisabled, loadSettings, setSiteEnabled, watchSettings, type Settings } from '../../lib/settings';
+import { runSliced, yieldToPage } from '../../lib/slice';
 import { createTooltip, type Tooltip } from '../../lib/tooltip';
 import { revealMark } from './reveal';
 
@@ -76,8 +77,13 @@ function run(ctx: ContentScriptContext) {
     unmark();
     session = null;
     const url = location.href;
+    // Each step in tasks of its own, none near a long task: the script's own evaluation, the
+    // detection, then the extraction in slices (see lib/slice).
+    await yieldToPage();
     const detection = detectArticle(document, url);
-    const { article, pieces } = extractArticle(document, { url });
+    await yieldToPage();
+    const { article, pieces } = await runSliced(extractArticleSteps(document, { url }));
+    if (mine !== generation || ctx.isInvalid) return;
     if (article.text.length < MIN_TEXT) {
       await browser.runtime.sendMessage({ type: 'page:failed', url, message: 'no article text found on this page' });
       return;
