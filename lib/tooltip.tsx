@@ -220,6 +220,7 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     return null;
   };
   const onFocusIn = (e: FocusEvent) => {
+    if (touchTap) return; // the focus that comes with a tap: the tap opens the sheet
     const mark = markForFocus(e.target);
     if (mark) show(mark, 'focus');
   };
@@ -256,7 +257,7 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     const mark = touchTap && markFrom(e.target) === touchTap ? touchTap : null;
     touchTap = null;
     if (!mark) return;
-    if (current === mark) return; // a second tap follows the link, if any
+    if (current === mark && currentHow === 'touch') return; // a second tap follows the link, if any
     e.preventDefault();
     show(mark, 'touch');
   };
