@@ -98,6 +98,7 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
 }
 
 interface CdpNode {
+  nodeId: number;
   nodeName: string;
   nodeType: number;
   nodeValue: string;
@@ -127,6 +128,26 @@ export async function tooltipText(page: Page, cdp?: CDPSession): Promise<string>
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   const hosts = findAll(root, 'BACKSTORY-TOOLTIP');
   return hosts.map(textOf).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The centre, in page coordinates, of the button labelled `label` inside our tooltip's closed shadow
+ * root (found through the DevTools protocol, as a user finds it on screen), or null.
+ */
+export async function tooltipButtonCenter(page: Page, label: string): Promise<{ x: number; y: number } | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const button = findAll(root, 'BACKSTORY-TOOLTIP')
+      .flatMap((host) => findAll(host, 'BUTTON'))
+      .find((b) => textOf(b).replace(/\s+/g, ' ').trim() === label);
+    if (!button) return null;
+    const { model } = (await session.send('DOM.getBoxModel', { nodeId: button.nodeId })) as { model: { content: number[] } };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  } finally {
+    await session.detach();
+  }
 }
 
 export async function launchFirefox(extDir = FIREFOX_EXT): Promise<PBrowser> {

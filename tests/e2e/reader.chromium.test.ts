@@ -1,0 +1,149 @@
+/**
+ * What a reader does with the marks and the card, in real Chromium on the seed article: moving from
+ * a mention onto its card, tapping on a touch screen, turning the site off from the card and on
+ * again from the popup, marking every mention, and "Show in article" from the popup. Timing checks
+ * have wide margins (the machine may be loaded): they assert order, not exact milliseconds.
+ */
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sleep, tabIdOf, tooltipButtonCenter, tooltipText, useChromium, waitForTooltip } from './support';
+
+const env = useChromium();
+
+const RECORD_BEFORE = () => {
+  document.addEventListener('DOMContentLoaded', () => {
+    (window as unknown as { __before: string }).__before = document.documentElement.outerHTML;
+  });
+};
+
+async function openSeed(): Promise<Page> {
+  const page = await env.chrome.context.newPage();
+  await page.addInitScript(RECORD_BEFORE);
+  await page.goto(`${env.server.origin}/fixtures/seed-article.html`);
+  await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+  return page;
+}
+
+const markCount = (page: Page) => page.evaluate(() => document.querySelectorAll('backstory-mark').length);
+const hostBox = (page: Page) => page.$eval('backstory-tooltip', (h) => h.getBoundingClientRect().toJSON() as DOMRect);
+
+async function setSettings(change: Record<string, unknown> | null): Promise<void> {
+  await env.chrome.worker.evaluate(async (c) => {
+    type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void>; remove(k: string): Promise<void> };
+    const sync = (globalThis as unknown as { chrome: { storage: { sync: Area } } }).chrome.storage.sync;
+    if (c === null) return sync.remove('settings');
+    const current = ((await sync.get('settings')).settings ?? {}) as object;
+    await sync.set({ settings: { ...current, ...c } });
+  }, change);
+}
+
+async function openPopup(page: Page): Promise<Page> {
+  const tabId = await tabIdOf(env.chrome.worker, page.url());
+  const popup = await env.chrome.context.newPage();
+  await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('.party');
+  return popup;
+}
+
+beforeEach(async () => {
+  await setSettings(null); // defaults: tooltips on, first mention, automatic, no site off
+});
+
+describe('reading with Backstory in Chromium', () => {
+  it('keeps the card open while the pointer moves onto it, and hides it after leaving the card', async () => {
+    const page = await openSeed();
+    const mark = page.locator('backstory-mark', { hasText: 'Darmanin' }).first();
+    await mark.scrollIntoViewIfNeeded();
+    await mark.hover();
+    await waitForTooltip(page, true, 3000);
+    const box = await hostBox(page);
+    // Straight from the mention onto the card, as a reader does to click the source link.
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(20, box.height / 2), { steps: 4 });
+    await sleep(900); // well past the grace period
+    expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display)).toBe('block');
+    expect(await tooltipText(page)).toContain('Gérald Darmanin');
+    // The card stays within the viewport.
+    const viewport = page.viewportSize()!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    // Away from both: hidden after the grace period.
+    await page.mouse.move(2, 2);
+    await waitForTooltip(page, false, 3000);
+    await page.close();
+  });
+
+  it('opens the card as a bottom sheet on a tap (touch emulation) and closes it on a tap elsewhere', async () => {
+    const page = await openSeed();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const tap = async (x: number, y: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const mark = page.locator('backstory-mark', { hasText: 'Darmanin' }).first();
+    await mark.scrollIntoViewIfNeeded();
+    const m = (await mark.boundingBox())!;
+    await tap(m.x + m.width / 2, m.y + m.height / 2);
+    await waitForTooltip(page, true, 3000);
+    const sheet = await hostBox(page);
+    const viewport = page.viewportSize()!;
+    // A sheet along the bottom edge, as wide as the viewport, with a Close button.
+    expect(Math.abs(sheet.y + sheet.height - viewport.height)).toBeLessThanOrEqual(1);
+    expect(sheet.width).toBeGreaterThanOrEqual(viewport.width - 1);
+    expect(await tooltipButtonCenter(page, 'Close')).not.toBeNull();
+    await tap(viewport.width / 2, 40);
+    await waitForTooltip(page, false, 3000);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+    await page.close();
+  });
+
+  it('turns the site off from the card (the DOM is restored exactly) and on again from the popup', async () => {
+    const page = await openSeed();
+    const before = await markCount(page);
+    await page.locator('backstory-mark', { hasText: 'Darmanin' }).first().hover();
+    await waitForTooltip(page, true, 3000);
+    const off = await tooltipButtonCenter(page, 'Turn off on this site');
+    expect(off).not.toBeNull();
+    await page.mouse.click(off!.x, off!.y);
+    await page.waitForFunction(() => document.querySelectorAll('backstory-mark, backstory-tooltip').length === 0, null, { timeout: 5000 });
+    expect(await page.evaluate(() => (window as unknown as { __before: string }).__before === document.documentElement.outerHTML)).toBe(true);
+
+    const popup = await openPopup(page);
+    await popup.getByRole('button', { name: 'Turn on for this site' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('backstory-mark').length === n, before, { timeout: 5000 });
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('marks every mention when the setting says so, and only first mentions again after', async () => {
+    const page = await openSeed();
+    const first = await markCount(page);
+    await setSettings({ marks: 'every' });
+    await page.waitForFunction((n) => document.querySelectorAll('backstory-mark').length > n, first, { timeout: 5000 });
+    const every = await markCount(page);
+    await setSettings({ marks: 'first' });
+    await page.waitForFunction((n) => document.querySelectorAll('backstory-mark').length === n, first, { timeout: 5000 });
+    expect(every).toBeGreaterThan(first);
+    await page.close();
+  });
+
+  it('"Show in article" in the popup scrolls the page to the first mention and highlights it', async () => {
+    const page = await openSeed();
+    await page.emulateMedia({ reducedMotion: 'reduce' }); // an instant scroll: the check does not race a smooth one
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const popup = await openPopup(page);
+    const row = popup.locator('.party', { hasText: 'Gérald Darmanin' });
+    await row.getByRole('button', { name: /show in article/i }).click();
+    await page.waitForFunction(
+      () => {
+        const mark = [...document.querySelectorAll('backstory-mark')].find((m) => m.textContent?.includes('Darmanin')) as HTMLElement | undefined;
+        if (!mark) return false;
+        const r = mark.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight && mark.style.getPropertyValue('background-color') !== '';
+      },
+      null,
+      { timeout: 5000, polling: 50 },
+    );
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
