@@ -8,6 +8,7 @@ const PLAIN = /^[A-Za-z0-9]+$/;
 export function normalizeName(name: string): string {
   if (PLAIN.test(name)) return name.toLowerCase(); // the common case, same result as below
   return name
+    .replace(/\u00ad/g, '') // soft hyphens: invisible line-break hints inside words
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

@@ -97,6 +97,9 @@ function matchNames(tokens: Token[], kb: KnowledgeBase): Match[] {
       const t = tokens[j]!;
       key = j === i ? t.key : `${key} ${t.key}`;
       if (!kb.hasNamePrefix(key)) break;
+      // A possessive inside a name: "People's Daily", "People's Liberation Army".
+      const inner = t.possessive && kb.hasNamePrefix(`${key}'s`);
+      if (inner) key = `${key}'s`;
       const nameStart = startsWithThe ? i + 1 : i;
       if (j >= nameStart && tokens[nameStart]?.upper && kb.hasName(key)) {
         const acronym = isAcronymMatch(tokens, nameStart, j + 1);
@@ -105,7 +108,8 @@ function matchNames(tokens: Token[], kb: KnowledgeBase): Match[] {
           found = { start: head.start, end: t.end, first: i, last: j + 1, candidates };
         }
       }
-      if (!t.joinsNext) break;
+      // After "People's" the name goes on over the "'s " (three characters) to the next word.
+      if (!t.joinsNext && !(inner && tokens[j + 1] && tokens[j + 1]!.start - t.end === 3)) break;
     }
     if (found) {
       matches.push(found);

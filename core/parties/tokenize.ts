@@ -21,7 +21,8 @@ export interface Token {
   joinsNext: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.'’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?/gu;
+// A soft hyphen (U+00AD, a line-break hint some sites put inside long words) does not end a word.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00ad]*(?:[.'’][\p{L}\p{N}][\p{L}\p{N}\p{M}\u00ad]*)*\.?/gu;
 const POSSESSIVE = /^(.+?)['’]s$/u;
 
 export function tokenize(text: string): Token[] {

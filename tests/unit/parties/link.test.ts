@@ -1,0 +1,42 @@
+/**
+ * Linking forms that real pages write: names with a possessive inside them, words broken by soft
+ * hyphens, abbreviations with inner dots. Against the shipped knowledge file.
+ */
+import { describe, expect, it } from 'vitest';
+import { linkParties } from '../../../core/parties/link';
+import { recognizeNames } from '../../../core/parties/recognize';
+import { tokenize } from '../../../core/parties/tokenize';
+import { loadKnowledge } from '../../../scripts/load-knowledge';
+
+const kb = loadKnowledge();
+
+function link(text: string) {
+  const parties = linkParties(text, kb, recognizeNames(text), tokenize(text));
+  for (const p of parties) for (const m of p.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  return parties;
+}
+const idOf = (text: string, form: string) => link(text).find((p) => p.mentions.some((m) => m.text === form))?.id ?? null;
+
+describe('linking names as pages write them', () => {
+  it('keeps a possessive that belongs to the name', () => {
+    expect(idOf('Troops of the People’s Liberation Army were seen in Kowloon.', 'People’s Liberation Army')).toBe('peoples-liberation-army');
+    expect(idOf("An editorial in the People's Daily on Monday said so.", "People's Daily")).toBe('peoples-daily');
+  });
+
+  it('still reads an ordinary possessive as the name followed by "s"', () => {
+    const parties = link("China's foreign ministry said on Tuesday that France's position had changed.");
+    expect(parties.map((p) => p.id)).toEqual(expect.arrayContaining(['china', 'france']));
+    expect(parties.find((p) => p.id === 'china')?.mentions[0]?.text).toBe('China');
+  });
+
+  it('reads through soft hyphens, keeping them in the mention', () => {
+    const text = 'Russian President Vladi\u00admir Putin met Prime Minister Benja\u00admin Netan\u00adyahu.';
+    expect(idOf(text, 'Vladi\u00admir Putin')).toBe('vladimir-putin');
+    expect(link(text).some((p) => p.id === 'benjamin-netanyahu')).toBe(true);
+  });
+
+  it('links initials written with or without spaces', () => {
+    expect(idOf('George H.W. Bush sent troops to the Gulf.', 'George H.W. Bush')).toBe('george-h-w-bush');
+    expect(idOf('George H. W. Bush sent troops to the Gulf.', 'George H. W. Bush')).toBe('george-h-w-bush');
+  });
+});
