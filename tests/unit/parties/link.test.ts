@@ -35,6 +35,13 @@ describe('linking names as pages write them', () => {
     expect(link(text).some((p) => p.id === 'benjamin-netanyahu')).toBe(true);
   });
 
+  it('links "U.S." and "US" used as adjectives, never the pronoun', () => {
+    const text = 'U.S. military aid was held back. Officials said US forces left. Let us go, they told us. Us and them.';
+    const us = link(text).filter((p) => p.id === 'united-states');
+    expect(us).toHaveLength(1);
+    expect(us[0]!.mentions.map((m) => m.text)).toEqual(['U.S.', 'US']);
+  });
+
   it('links initials written with or without spaces', () => {
     expect(idOf('George H.W. Bush sent troops to the Gulf.', 'George H.W. Bush')).toBe('george-h-w-bush');
     expect(idOf('George H. W. Bush sent troops to the Gulf.', 'George H. W. Bush')).toBe('george-h-w-bush');
