@@ -18,7 +18,24 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { tooltips: true, marks: 'first', analyze: 'auto', disabledSites: [] };
 
-const MAX_SITES = 5000;
+/**
+ * chrome.storage.sync keeps at most 8,192 bytes per item (QUOTA_BYTES_PER_ITEM; Firefox has the same
+ * limit). Settings must fit in one item, so the list of sites turned off is bounded by bytes, with a
+ * margin for the key and WXT's metadata: about 400 typical hostnames.
+ */
+export const SYNC_ITEM_BUDGET = 7_800;
+const MAX_SITES = 2000;
+
+/** A change that could not be saved; `reason` says why, for the message the reader sees. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+  constructor(readonly reason: 'full' | 'write-failed', message: string) {
+    super(message);
+  }
+}
+
+/** Bytes the settings take in sync storage (UTF-8 JSON, as the quota counts them). */
+export const settingsBytes = (settings: Settings): number => new TextEncoder().encode(JSON.stringify(settings)).length + 'settings'.length;
 
 /** A well-formed Settings from whatever was stored (missing or malformed fields take their default). */
 export function sanitizeSettings(raw: unknown): Settings {
@@ -26,12 +43,16 @@ export function sanitizeSettings(raw: unknown): Settings {
   const sites = Array.isArray(s.disabledSites)
     ? [...new Set(s.disabledSites.filter((h): h is string => typeof h === 'string' && h.length > 0 && h.length < 256).map((h) => h.toLowerCase()))].slice(0, MAX_SITES)
     : DEFAULT_SETTINGS.disabledSites;
-  return {
+  const settings: Settings = {
     tooltips: typeof s.tooltips === 'boolean' ? s.tooltips : DEFAULT_SETTINGS.tooltips,
     marks: s.marks === 'every' || s.marks === 'first' ? s.marks : DEFAULT_SETTINGS.marks,
     analyze: s.analyze === 'on-click' || s.analyze === 'auto' ? s.analyze : DEFAULT_SETTINGS.analyze,
     disabledSites: sites,
   };
+  // A stored list too long for one sync item (written by hand, or by an older version): keep the
+  // sites that fit, the oldest first.
+  while (settings.disabledSites.length > 0 && settingsBytes(settings) > SYNC_ITEM_BUDGET) settings.disabledSites = settings.disabledSites.slice(0, -1);
+  return settings;
 }
 
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
@@ -47,16 +68,31 @@ export async function loadSettings(): Promise<Settings> {
   }
 }
 
-/** Saves a change; a failed write (quota, storage off) is retried once and then reported to the caller. */
+/** Waits before the second and third attempts of a write (a busy or briefly failing storage). */
+export const WRITE_BACKOFF_MS = [250, 1000];
+
+/**
+ * Saves a change. A change that would not fit in sync storage is refused with a SettingsError
+ * ('full'); a failed write (storage off, write-rate limit) is tried again twice, with backoff, and
+ * then reported with a SettingsError ('write-failed'), never dropped silently.
+ */
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = sanitizeSettings({ ...(await loadSettings()), ...change });
-  try {
-    await settingsItem.setValue(next);
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-    await settingsItem.setValue(next);
+  const wanted = { ...(await loadSettings()), ...change };
+  const next = sanitizeSettings(wanted);
+  if (next.disabledSites.length < (wanted.disabledSites?.length ?? 0)) {
+    throw new SettingsError('full', 'The list of sites where Backstory is off is full; remove a site to add another.');
   }
-  return next;
+  let lastError: unknown;
+  for (let attempt = 0; attempt <= WRITE_BACKOFF_MS.length; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, WRITE_BACKOFF_MS[attempt - 1]));
+    try {
+      await settingsItem.setValue(next);
+      return next;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw new SettingsError('write-failed', `The setting could not be saved (${(lastError as Error)?.message ?? 'storage error'}).`);
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
@@ -88,6 +124,6 @@ export async function setSiteEnabled(url: string, enabled: boolean): Promise<Set
   const site = siteOf(url);
   const current = await loadSettings();
   if (!site) return current;
-  const disabledSites = enabled ? current.disabledSites.filter((s) => !coveredBy(site, s)) : [...current.disabledSites, site];
+  const disabledSites = enabled ? current.disabledSites.filter((s) => !coveredBy(site, s)) : current.disabledSites.some((s) => coveredBy(site, s)) ? current.disabledSites : [...current.disabledSites, site];
   return updateSettings({ disabledSites });
 }

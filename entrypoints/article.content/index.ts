@@ -68,7 +68,9 @@ function run(ctx: ContentScriptContext) {
       doc: document,
       marks,
       cards,
-      onSiteOff: () => void setSiteEnabled(location.href, false).catch(() => undefined),
+      // Saved, the settings watcher removes the marks; if the setting cannot be saved (its
+      // retries failed), the marks still go from this page, as the reader asked.
+      onSiteOff: () => void setSiteEnabled(location.href, false).catch(() => unmark()),
     });
   };
 

@@ -1,11 +1,11 @@
 /** Settings: tooltips on/off, first or every mention, when to analyze, and the sites where Backstory is off. */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import { loadSettings, updateSettings, watchSettings, type Settings } from '../../lib/settings';
+import { loadSettings, SettingsError, updateSettings, watchSettings, type Settings } from '../../lib/settings';
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<'full' | 'write-failed' | null>(null);
   useEffect(() => {
     void loadSettings().then(setSettings);
     return watchSettings(setSettings);
@@ -15,10 +15,14 @@ export function Options() {
     setSettings({ ...settings, ...change });
     updateSettings(change).then(
       (next) => {
-        setFailed(false);
+        setFailed(null);
         setSettings(next);
       },
-      () => setFailed(true),
+      (err: unknown) => {
+        // Show what is really stored, and say why the change is not there.
+        setFailed(err instanceof SettingsError ? err.reason : 'write-failed');
+        void loadSettings().then(setSettings);
+      },
     );
   };
   return (
@@ -26,7 +30,7 @@ export function Options() {
       <h1>{t('settings')}</h1>
       {failed && (
         <p role="alert" class="error">
-          {t('settingSaveFailed')}
+          {failed === 'full' ? t('settingSitesFull') : t('settingSaveFailed')}
         </p>
       )}
       <label class="row">

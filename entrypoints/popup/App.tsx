@@ -11,7 +11,7 @@ import type { AnalysisView, PartyCard, TabState } from '../../core/protocol';
 import type { PartyType } from '../../core/types';
 import { formatDate } from '../../lib/format';
 import { t } from '../../lib/i18n';
-import { isSiteDisabled, loadSettings, setSiteEnabled, siteOf, watchSettings, type Settings } from '../../lib/settings';
+import { isSiteDisabled, loadSettings, SettingsError, setSiteEnabled, siteOf, watchSettings, type Settings } from '../../lib/settings';
 
 const TYPE_ORDER: PartyType[] = ['person', 'organization', 'country', 'place', 'event', 'other'];
 const POLL_MS = 250;
@@ -105,13 +105,13 @@ function Body({ state, tabId, settings, onAnalyze }: { state: TabState | null; t
 
 function SiteSwitch({ url, settings }: { url: string; settings: Settings }) {
   const site = siteOf(url);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<'full' | 'write-failed' | null>(null);
   if (!site) return null;
   const off = isSiteDisabled(settings, url);
   const toggle = () => {
     setSiteEnabled(url, off).then(
-      () => setFailed(false),
-      () => setFailed(true),
+      () => setFailed(null),
+      (err: unknown) => setFailed(err instanceof SettingsError ? err.reason : 'write-failed'),
     );
   };
   return (
@@ -119,7 +119,7 @@ function SiteSwitch({ url, settings }: { url: string; settings: Settings }) {
       <button type="button" class="link-button" onClick={toggle}>
         {off ? t('siteOn') : t('siteOff')}
       </button>
-      {failed && <p role="alert">{t('settingSaveFailed')}</p>}
+      {failed && <p role="alert">{failed === 'full' ? t('settingSitesFull') : t('settingSaveFailed')}</p>}
     </>
   );
 }

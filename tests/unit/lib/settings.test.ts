@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, sanitizeSettings, setSiteEnabled, siteOf, updateSettings } from '../../../lib/settings';
+import { DEFAULT_SETTINGS, isSiteDisabled, loadSettings, sanitizeSettings, setSiteEnabled, settingsBytes, settingsItem, SettingsError, siteOf, SYNC_ITEM_BUDGET, updateSettings } from '../../../lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
 
 describe('settings', () => {
   it('falls back to defaults for corrupted stored values', async () => {
@@ -36,5 +37,50 @@ describe('settings', () => {
     expect((await loadSettings()).disabledSites).toEqual(['other.test']);
     await setSiteEnabled('https://www.news.test/b', false);
     expect((await loadSettings()).disabledSites).toEqual(['other.test', 'news.test']);
+  });
+
+  it('keeps the valid fields of a partly corrupted value', () => {
+    expect(sanitizeSettings({ tooltips: false, marks: 42, analyze: 'on-click', disabledSites: ['ok.test', null] })).toEqual({
+      tooltips: false,
+      marks: 'first',
+      analyze: 'on-click',
+      disabledSites: ['ok.test'],
+    });
+  });
+
+  it('tries a failed write again, with backoff, and saves it', async () => {
+    const real = settingsItem.setValue.bind(settingsItem);
+    const setValue = vi.spyOn(settingsItem, 'setValue');
+    setValue.mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE')).mockRejectedValueOnce(new Error('busy')).mockImplementation(real);
+    await updateSettings({ marks: 'every' });
+    expect(setValue).toHaveBeenCalledTimes(3);
+    expect((await loadSettings()).marks).toBe('every');
+  });
+
+  it('reports a write that keeps failing, and keeps what was stored', async () => {
+    await updateSettings({ disabledSites: ['kept.test'] });
+    vi.spyOn(settingsItem, 'setValue').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const error = await updateSettings({ tooltips: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SettingsError);
+    expect((error as SettingsError).reason).toBe('write-failed');
+    expect((error as SettingsError).message).toContain('QUOTA_BYTES');
+    vi.restoreAllMocks();
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['kept.test'] });
+  });
+
+  it('never writes more than one sync item holds: a full list is refused, a stored one is trimmed', async () => {
+    const sites = Array.from({ length: 600 }, (_, i) => `site-${String(i).padStart(4, '0')}.example-news.test`);
+    const error = await updateSettings({ disabledSites: sites }).catch((e: unknown) => e);
+    expect((error as SettingsError).reason).toBe('full');
+    expect((await loadSettings()).disabledSites).toEqual([]);
+
+    const trimmed = sanitizeSettings({ disabledSites: sites });
+    expect(settingsBytes(trimmed)).toBeLessThanOrEqual(SYNC_ITEM_BUDGET);
+    expect(trimmed.disabledSites.length).toBeGreaterThan(200);
+    expect(trimmed.disabledSites).toEqual(sites.slice(0, trimmed.disabledSites.length));
+    // Turning off a site already covered by the list adds nothing.
+    await updateSettings({ disabledSites: ['news.test'] });
+    await setSiteEnabled('https://edition.news.test/', false);
+    expect((await loadSettings()).disabledSites).toEqual(['news.test']);
   });
 });
