@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectArticle } from '../core/detect';
+import { sendWithRetry } from '../lib/send';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -29,7 +30,7 @@ export default defineContentScript({
         }
         return;
       }
-      browser.runtime.sendMessage({ type: 'page:detected', url: location.href, detection }).catch(() => {
+      sendWithRetry(() => browser.runtime.sendMessage({ type: 'page:detected', url: location.href, detection })).catch(() => {
         // The extension was reloaded or updated: this script is orphaned and stays quiet.
       });
     };

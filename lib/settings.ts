@@ -95,8 +95,16 @@ export async function updateSettings(change: Partial<Settings>): Promise<Setting
   throw new SettingsError('write-failed', `The setting could not be saved (${(lastError as Error)?.message ?? 'storage error'}).`);
 }
 
+/** Calls back on every change; the returned stop function is safe after an extension reload. */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(sanitizeSettings(value)));
+  const unwatch = settingsItem.watch((value) => callback(sanitizeSettings(value)));
+  return () => {
+    try {
+      unwatch();
+    } catch {
+      // The extension was reloaded: its storage events are gone with it.
+    }
+  };
 }
 
 /** The site key for a URL: its hostname without a leading "www.". */

@@ -13,9 +13,13 @@ import { extractArticleSteps, type TextPiece } from '../../core/extract';
 import { isAllowed, MAX_ARTICLE_CHARS, parseRequest, senderRole, type AnalysisView, type PartyCard } from '../../core/protocol';
 import { applyMarks, type MarkSet, type MarkTarget } from '../../lib/marks';
 import { isSiteDisabled, loadSettings, setSiteEnabled, watchSettings, type Settings } from '../../lib/settings';
+import { sendWithRetry } from '../../lib/send';
 import { runSliced, yieldToPage } from '../../lib/slice';
 import { createTooltip, type Tooltip } from '../../lib/tooltip';
 import { revealMark } from './reveal';
+
+/** How often an orphaned article script looks for its extension (and removes its marks when gone). */
+const INVALIDATION_CHECK_MS = 2000;
 
 /** Below this many characters there is no article to analyze. */
 const MIN_TEXT = 200;
@@ -91,7 +95,7 @@ function run(ctx: ContentScriptContext) {
       return;
     }
     if (article.text.length > MAX_ARTICLE_CHARS) article.text = article.text.slice(0, MAX_ARTICLE_CHARS);
-    const response = (await browser.runtime.sendMessage({ type: 'page:analyze', url, detection, article })) as AnalyzeResponse | undefined;
+    const response = (await sendWithRetry(() => browser.runtime.sendMessage({ type: 'page:analyze', url, detection, article }))) as AnalyzeResponse | undefined;
     if (mine !== generation || ctx.isInvalid || !response?.ok) return;
     settings ??= await loadSettings();
     session = { url, view: response.view, pieces, requested: response.requested, marks: null, tooltip: null };
@@ -109,6 +113,9 @@ function run(ctx: ContentScriptContext) {
     unmark();
     session = null;
   });
+  // After an extension reload or update this script is orphaned (runtime.id is gone) and nothing
+  // tells it so; WXT's interval checks that on each tick and then runs the cleanup above.
+  ctx.setInterval(() => undefined, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(watchSettings((next) => {
     settings = next;
     applySettings();
