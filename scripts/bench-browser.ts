@@ -113,7 +113,7 @@ export interface LongTaskFigures {
   marks: number;
 }
 
-async function traceLoad(page: Page, url: string, waitForMarks: boolean): Promise<LongTaskFigures> {
+export async function traceLoad(page: Page, url: string, waitForMarks: boolean, marksTimeoutMs = 15_000): Promise<LongTaskFigures> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
@@ -122,7 +122,7 @@ async function traceLoad(page: Page, url: string, waitForMarks: boolean): Promis
   await page.goto(url, { waitUntil: 'load' });
   let marks = 0;
   if (waitForMarks) {
-    await page.waitForSelector('backstory-mark', { timeout: 15_000, state: 'attached' }).catch(() => undefined);
+    await page.waitForSelector('backstory-mark', { timeout: marksTimeoutMs, state: 'attached' }).catch(() => undefined);
     marks = await page.evaluate(() => document.querySelectorAll('backstory-mark').length);
   }
   await page.waitForTimeout(1500); // the last slices of work after the first marks
