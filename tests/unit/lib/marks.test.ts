@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 /**
  * Marks must be exactly reversible: over generated DOM trees (nested inline elements, links, <br>,
- * RTL text, emoji and combining characters, text split over many nodes, editable regions), marking
- * never changes textContent and unmarking restores the same nodes in the same places.
+ * RTL text, emoji and combining characters, text split over many nodes, editable regions, shadow
+ * roots), marking never changes textContent, never enters a shadow root, and unmarking
+ * restores the same nodes in the same places.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,20 +16,26 @@ const textArb = fc.constantFrom('Paris', 'Gérald Darmanin', ' and ', 'Azərbayc
 const treeArb: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, textArb, tie('element')),
   element: fc.record({
-    tag: fc.constantFrom('span', 'a', 'b', 'em', 'p', 'div', 'br', 'editable'),
+    tag: fc.constantFrom('span', 'a', 'b', 'em', 'p', 'div', 'br', 'editable', 'shadow'),
     children: fc.array(tie('node'), { maxLength: 4 }),
   }),
 })).element as fc.Arbitrary<Tree>;
 
+const SHADOW_HTML = '<b>Paris</b> in a shadow root';
+
 function build(doc: Document, tree: Tree): Node {
   if (typeof tree === 'string') return doc.createTextNode(tree);
-  const tag = tree.tag === 'editable' ? 'div' : tree.tag;
+  const tag = tree.tag === 'editable' || tree.tag === 'shadow' ? 'div' : tree.tag;
   const el = doc.createElement(tag);
   if (tree.tag === 'a') el.setAttribute('href', '#x');
   if (tree.tag === 'editable') el.setAttribute('contenteditable', 'true');
+  // A component's shadow root: its text is not the article's.
+  if (tree.tag === 'shadow') el.attachShadow({ mode: 'open' }).innerHTML = SHADOW_HTML;
   if (tag !== 'br') for (const c of tree.children) el.appendChild(build(doc, c));
   return el;
 }
+
+const shadowContents = (root: Element) => [...root.querySelectorAll('div')].flatMap((d) => (d.shadowRoot ? [d.shadowRoot.innerHTML] : []));
 
 /** One piece per text node, as if the whole body were the article. */
 function piecesOf(root: Node): TextPiece[] {
@@ -66,6 +73,7 @@ describe('applyMarks', () => {
         document.body.appendChild(root);
         const html = root.innerHTML;
         const text = root.textContent;
+        const shadows = shadowContents(root);
         const nodes = snapshot(root);
         const pieces = piecesOf(root);
         const total = pieces.reduce((n, p) => n + p.length, 0);
@@ -73,6 +81,8 @@ describe('applyMarks', () => {
 
         const set = applyMarks(document, pieces, targets);
         expect(root.textContent).toBe(text);
+        expect(shadowContents(root)).toEqual(shadows); // nothing of ours inside a shadow root
+        expect(shadows.every((h) => h === SHADOW_HTML)).toBe(true);
         for (const mark of set.marks) {
           expect(mark.closest('[contenteditable="true"]')).toBeNull();
           expect(set.keyOf(mark)).toMatch(/^k\d$/);
@@ -81,6 +91,7 @@ describe('applyMarks', () => {
         }
         set.remove();
         expect(root.innerHTML).toBe(html);
+        expect(shadowContents(root)).toEqual(shadows);
         const after = snapshot(root);
         expect(after.length).toBe(nodes.length);
         after.forEach((n, i) => expect(n).toBe(nodes[i]));
