@@ -50,11 +50,11 @@ interface Linked {
 
 function linkStage(article: Article, kb: KnowledgeBase, times?: Partial<StageTimes>): Linked {
   const started = performance.now();
-  const { text } = article;
-  const recognized = recognizeNames(text);
+  const { text, lang } = article;
+  const recognized = recognizeNames(text, lang);
   const mid = performance.now();
   if (times) times.recognize = mid - started;
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, lang);
   const parties = linkParties(text, kb, recognized, tokens);
   const framing = findFraming(text, tokens, kb);
   if (times) times.link = performance.now() - mid;

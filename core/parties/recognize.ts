@@ -8,6 +8,7 @@
  */
 import * as G from './gazetteer/generated.ts';
 import * as M from './gazetteer/manual.ts';
+import { elisionLength, languageWords, type LanguageWords } from './languages.ts';
 
 export type NameType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -53,14 +54,33 @@ interface Lists {
   directions: Set<string>;
 }
 
-let lists: Lists | null = null;
-function L(): Lists {
-  if (lists) return lists;
+let english: Lists | null = null;
+const byLanguage = new Map<LanguageWords, Lists>();
+
+/** The word lists, with those of the article's language (if it has its own) added. */
+function L(language: LanguageWords | null = null): Lists {
+  const base = englishLists();
+  if (!language) return base;
+  let lists = byLanguage.get(language);
+  if (!lists) {
+    const func = new Set(base.func);
+    for (const w of language.functionWords) func.add(w);
+    for (const e of language.elisions) func.add(e + "'").add(e + '’');
+    const nonNames = new Set(base.nonNames);
+    for (const w of language.nonNames) nonNames.add(w);
+    lists = { ...base, func, nonNames };
+    byLanguage.set(language, lists);
+  }
+  return lists;
+}
+
+function englishLists(): Lists {
+  if (english) return english;
   const misc = set(G.DEMONYMS);
   for (const w of set(M.EXTRA_MISC)) misc.add(w);
   // plural demonyms ("Russians", "Germans")
   for (const w of [...misc]) if (!w.includes(' ') && /[aeiou]n$/.test(w)) misc.add(w + 's');
-  lists = {
+  english = {
     countries: set(G.COUNTRIES),
     cities: set(G.CITIES),
     bigCities: set(G.BIG_CITIES),
@@ -84,7 +104,7 @@ function L(): Lists {
     miscSuffix: set(M.MISC_SUFFIX),
     directions: set(M.DIRECTIONS),
   };
-  return lists;
+  return english;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -137,7 +157,7 @@ function isUpperChar(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-function tokenize(text: string): Toks {
+function tokenize(text: string, language: LanguageWords | null = null): Toks {
   const cap0 = Math.max(16, (text.length >> 2) + 16);
   let start = new Int32Array(cap0);
   let end = new Int32Array(cap0);
@@ -216,6 +236,13 @@ function tokenize(text: string): Toks {
       const w = text.slice(i, j);
       if (hasDot || (j - i === 1 && isUpperChar(w)) || ABBREV.has(w.toLowerCase())) j++;
     }
+    // an elided article ("l'UMP", "dell'Onu") is a word of its own
+    const elided = language && hasLetter ? elisionLength(text.slice(i, j), language) : 0;
+    if (elided > 0) {
+      push(i, i + elided, K.Word);
+      i += elided;
+      continue;
+    }
     push(i, j, hasLetter ? K.Word : K.Num);
     // possessive 's
     if (j + 1 < len) {
@@ -257,7 +284,7 @@ function tokenize(text: string): Toks {
     if (t === 0 || lineA[t] !== lineA[t - 1]) sent[t] = 1;
     else {
       const p = low[t - 1];
-      if (p === '.' || p === '!' || p === '?' || p === '…' || p === ':' || p === ';') sent[t] = 1;
+      if (p === '.' || p === '!' || p === '?' || p === '…' || p === ':' || p === ';' || p === '|') sent[t] = 1;
       else if ((p === '"' || p === '“' || p === '‘' || p === "'" || p === '(' || p === '[' || p === '-' || p === '—' || p === '–' || p === '*' || p === '•') && sent[t - 1]) sent[t] = 1;
       else if (p === '"' || p === '“' || p === '(' || p === '—') sent[t] = 2; // quote-initial: weaker
       else if (kind[t - 1] === K.Word && p.length > 2 && p.endsWith('.') && /^(inc|corp|ltd|co|u\.s|u\.k|jr|sr|etc)\.$/.test(p)) sent[t] = 2;
@@ -302,16 +329,20 @@ function keyOf(tk: Toks, s: number, e: number): string {
   return k;
 }
 
-export function createRecognizer(extra?: ExtraName[]): (text: string) => NameSpan[] {
+/**
+ * A recognizer that also knows `extra` names. `lang` is the article's language tag: its function
+ * words and elided articles are kept out of names (see languages.ts); other languages read as English.
+ */
+export function createRecognizer(extra?: ExtraName[]): (text: string, lang?: string | null) => NameSpan[] {
   const extraMap = new Map<string, NameType>();
   for (const x of extra ?? []) {
     if (!x || typeof x.name !== 'string') continue;
     const k = normalizeKey(x.name);
     if (k) extraMap.set(k, x.type);
   }
-  return (text: string): NameSpan[] => {
+  return (text: string, lang?: string | null): NameSpan[] => {
     if (typeof text !== 'string' || text.length === 0) return [];
-    return recognize(text, extraMap);
+    return recognize(text, extraMap, languageWords(lang));
   };
 }
 
@@ -320,12 +351,12 @@ function normalizeKey(name: string): string {
   return keyOf(tk, 0, tk.n);
 }
 
-/** Recognizes person, organization, location and other names in English text. */
-export const recognizeNames: (text: string) => NameSpan[] = createRecognizer();
+/** Recognizes person, organization, location and other names in news text (English unless `lang` says otherwise). */
+export const recognizeNames: (text: string, lang?: string | null) => NameSpan[] = createRecognizer();
 
-function recognize(text: string, extra: Map<string, NameType>): NameSpan[] {
-  const W = L();
-  const tk = tokenize(text);
+function recognize(text: string, extra: Map<string, NameType>, language: LanguageWords | null): NameSpan[] {
+  const W = L(language);
+  const tk = tokenize(text, language);
   const n = tk.n;
   const { cap, low, kind, sent, line, hyl } = tk;
 
@@ -412,6 +443,24 @@ function recognize(text: string, extra: Map<string, NameType>): NameSpan[] {
         j += 2;
         continue;
       }
+      // two particles between name words: "Ursula von der Leyen", "Laure de la Raudière"
+      if (
+        j + 2 < n &&
+        W.particles.has(low[j]) &&
+        W.particles.has(low[j + 1]) &&
+        cap[j] === 0 &&
+        cap[j + 1] === 0 &&
+        kind[j] === K.Word &&
+        kind[j + 1] === K.Word &&
+        isCapWord(j + 2) &&
+        line[j + 2] === line[s] &&
+        !W.nonNames.has(low[j + 2]) &&
+        !W.func.has(low[j - 1]) &&
+        !hasOrgHead
+      ) {
+        j += 2;
+        continue;
+      }
       // joining connectors and particles followed by a capitalized word
       if (j + 1 < n && isCapWord(j + 1) && line[j + 1] === line[s] && !W.nonNames.has(low[j + 1])) {
         const w = low[j];
@@ -493,6 +542,12 @@ function recognize(text: string, extra: Map<string, NameType>): NameSpan[] {
   }
 
   function processChunk(s0: number, e0: number): void {
+    // an acronym before a first name is a party label or an employer, not part of the name ("the UMP Laure …")
+    if (e0 - s0 >= 3 && cap[s0] === 2 && W.first.has(low[s0 + 1]) && cap[s0 + 1] === 1 && !isWholeKnown(s0, e0)) {
+      processChunk(s0, s0 + 1);
+      processChunk(s0 + 1, e0);
+      return;
+    }
     let s = s0;
     const e = e0;
     // sentence-initial capital of a common word: drop it

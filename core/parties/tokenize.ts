@@ -4,6 +4,7 @@
  * name "Azerbaijan" followed by a possessive.
  */
 import { normalizeName } from '../knowledge/normalize';
+import { elisionLength, languageWords } from './languages';
 
 export interface Token {
   start: number;
@@ -25,13 +26,20 @@ export interface Token {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00ad]*(?:[.'’][\p{L}\p{N}][\p{L}\p{N}\p{M}\u00ad]*)*\.?/gu;
 const POSSESSIVE = /^(.+?)['’]s$/u;
 
-export function tokenize(text: string): Token[] {
+/** `lang`: the article's language tag; in French and Italian an elided article is not part of the word ("l'Assemblée"). */
+export function tokenize(text: string, lang?: string | null): Token[] {
+  const language = languageWords(lang);
   const tokens: Token[] = [];
   const keys = new Map<string, string>();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     let word = m[0];
-    const start = m.index;
+    let start = m.index;
+    const elided = language ? elisionLength(word, language) : 0;
+    if (elided > 0) {
+      word = word.slice(elided);
+      start += elided;
+    }
     // Keep a final dot only for abbreviations with inner dots ("U.S.") or single initials ("J.").
     if (word.endsWith('.') && !/\.\p{L}/u.test(word.slice(0, -1)) && !/^\p{Lu}\.$/u.test(word)) {
       word = word.slice(0, -1);
