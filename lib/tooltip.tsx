@@ -118,8 +118,9 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     host.style.setProperty('top', `${Math.round(y)}px`, 'important');
   };
 
-  const hide = () => {
-    clearTimers();
+  /** Closes the card; a pending show (the pointer dwelling on another mention) still happens. */
+  const close = () => {
+    win.clearTimeout(hideTimer);
     if (!current) return;
     stopAutoUpdate?.();
     stopAutoUpdate = null;
@@ -129,6 +130,10 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     currentHow = null;
     host.style.setProperty('display', 'none', 'important');
     render(null, container);
+  };
+  const hide = () => {
+    clearTimers();
+    close();
   };
 
   const show = (mark: HTMLElement, how: 'pointer' | 'focus' | 'touch') => {
@@ -181,16 +186,19 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
   const scheduleHide = () => {
     win.clearTimeout(showTimer);
     win.clearTimeout(hideTimer);
-    if (current) hideTimer = win.setTimeout(hide, TIMING.grace);
+    if (current) hideTimer = win.setTimeout(close, TIMING.grace);
   };
 
-  // Pointer (mouse and pen): dwell, then show; leave, then grace.
+  // Pointer (mouse and pen): dwell, then show; leave, then grace. Crossing another mention does not
+  // cancel the open card's grace period: that card closes unless the pointer comes back to it.
   const onPointerOver = (e: PointerEvent) => {
     if (e.pointerType === 'touch') return;
     const mark = markFrom(e.target);
     if (!mark) return;
-    win.clearTimeout(hideTimer);
-    if (current === mark) return;
+    if (current === mark) {
+      win.clearTimeout(hideTimer);
+      return;
+    }
     win.clearTimeout(showTimer);
     showTimer = win.setTimeout(() => show(mark, 'pointer'), TIMING.dwell);
   };

@@ -146,4 +146,29 @@ describe('reading with Backstory in Chromium', () => {
     );
     await Promise.all([popup.close(), page.close()]);
   });
+
+  it('hides the card after the pointer crosses from its mention over a second mention and away', async () => {
+    const page = await openSeed();
+    const russia = page.locator('backstory-mark', { hasText: 'Russia' }).first();
+    const us = page.locator('backstory-mark', { hasText: 'the US' }).first();
+    await russia.scrollIntoViewIfNeeded();
+    await russia.hover();
+    await waitForTooltip(page, true, 3000);
+    expect(await tooltipText(page)).toContain('Russia');
+    // Over the second mention for less than the dwell time, then away from both.
+    const b = (await us.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 3 });
+    await sleep(100);
+    await page.mouse.move(2, 2, { steps: 3 }); // up and away: the card opened below the mentions
+    await waitForTooltip(page, false, 3000);
+    // Crossing over and staying: the second mention's card replaces the first one's.
+    await russia.hover();
+    await waitForTooltip(page, true, 3000);
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 3 });
+    await page.waitForFunction(() => document.querySelector('backstory-mark[aria-describedby]')?.textContent === 'the US', null, { timeout: 3000 });
+    await sleep(900);
+    expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display)).toBe('block');
+    expect(await tooltipText(page)).toContain('United States');
+    await page.close();
+  });
 });
