@@ -4,7 +4,7 @@
  * again from the popup, marking every mention, and "Show in article" from the popup. Timing checks
  * have wide margins (the machine may be loaded): they assert order, not exact milliseconds.
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sleep, tabIdOf, tooltipButtonCenter, tooltipText, useChromium, waitForTooltip } from './support';
 
@@ -43,6 +43,15 @@ async function openPopup(page: Page): Promise<Page> {
   await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
   await popup.waitForSelector('.party');
   return popup;
+}
+
+/** The accessible role and name of the focused node, through the accessibility tree (it sees into closed shadow roots, as a screen reader does). */
+async function focusedNode(cdp: CDPSession): Promise<string> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
+  };
+  const focused = nodes.filter((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+  return focused.map((n) => `${n.role?.value} ${n.name?.value}`).join(' | ');
 }
 
 beforeEach(async () => {
@@ -169,6 +178,56 @@ describe('reading with Backstory in Chromium', () => {
     await sleep(900);
     expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display)).toBe('block');
     expect(await tooltipText(page)).toContain('United States');
+    await page.close();
+  });
+
+  it('from a focused mention, Tab reaches the card\'s controls, Escape returns to the mention, and the focus ring survives page CSS', async () => {
+    const page = await openSeed();
+    await page.addStyleTag({ content: '*, *:focus, *:focus-visible { outline: none !important; }' });
+    const cdp = await page.context().newCDPSession(page);
+    const mark = page.locator('backstory-mark', { hasText: 'Darmanin' }).first();
+    const before = (await mark.boundingBox())!;
+    // To the mention by keyboard, back from the one just after it.
+    await page.locator('backstory-mark', { hasText: 'New Caledonia' }).first().focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gérard Darmanin');
+    await waitForTooltip(page, true, 3000);
+    const ring = await mark.evaluate((m) => {
+      const cs = getComputedStyle(m);
+      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+    });
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(1);
+    expect(await mark.boundingBox()).toEqual(before); // the ring moves nothing
+
+    // Into the card: its source link, then its button; the card stays open.
+    await page.keyboard.press('Tab');
+    expect(await focusedNode(cdp)).toMatch(/^link Source: /);
+    await page.keyboard.press('Tab');
+    expect(await focusedNode(cdp)).toBe('button Turn off on this site');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gérard Darmanin');
+    await page.keyboard.press('Tab');
+    expect(await focusedNode(cdp)).toMatch(/^link Source: /);
+    expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display)).toBe('block');
+
+    // Escape inside the card: closed, and the focus is back on the mention (which does not reopen it).
+    await page.keyboard.press('Escape');
+    await waitForTooltip(page, false, 1000);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gérard Darmanin');
+    await sleep(300);
+    expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display)).toBe('none');
+
+    // Enter opens it again; past the card's last control, Tab goes on to what follows the mention.
+    await page.keyboard.press('Enter');
+    await waitForTooltip(page, true, 3000);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedNode(cdp)).toBe('button Turn off on this site');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New Caledonia');
+    expect(await tooltipText(page)).toContain('New Caledonia');
     await page.close();
   });
 });
