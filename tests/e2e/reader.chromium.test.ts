@@ -45,6 +45,21 @@ async function openPopup(page: Page): Promise<Page> {
   return popup;
 }
 
+/** The tab's state as the background mirrors it into storage.session. */
+async function waitForTabState(page: Page, status: string): Promise<void> {
+  const tabId = await tabIdOf(env.chrome.worker, page.url());
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const state = await env.chrome.worker.evaluate(async (key) => {
+      type Area = { get(k: string): Promise<Record<string, { status?: string } | undefined>> };
+      return (await (globalThis as unknown as { chrome: { storage: { session: Area } } }).chrome.storage.session.get(key))[key]?.status;
+    }, `tab:${tabId}`);
+    if (state === status) return;
+    if (Date.now() > end) throw new Error(`tab state is ${state}, not ${status}`);
+    await sleep(100);
+  }
+}
+
 /** The accessible role and name of the focused node, through the accessibility tree (it sees into closed shadow roots, as a screen reader does). */
 async function focusedNode(cdp: CDPSession): Promise<string> {
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
@@ -229,5 +244,42 @@ describe('reading with Backstory in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New Caledonia');
     expect(await tooltipText(page)).toContain('New Caledonia');
     await page.close();
+  });
+
+  it('analyzes a waiting tab as soon as its site is turned on in the popup, and the popup follows', async () => {
+    await setSettings({ disabledSites: ['127.0.0.1'] });
+    const page = await env.chrome.context.newPage();
+    await page.goto(`${env.server.origin}/fixtures/seed-article.html?site-off`);
+    await waitForTabState(page, 'idle');
+    expect(await markCount(page)).toBe(0);
+    const tabId = await tabIdOf(env.chrome.worker, page.url());
+    const popup = await env.chrome.context.newPage();
+    await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('heading', { name: 'Backstory is off on 127.0.0.1.' }).waitFor();
+    await popup.getByRole('button', { name: 'Turn on for this site' }).click();
+    // No reload: the same document gets its marks, and the popup shows the analysis.
+    await page.waitForSelector('backstory-mark', { timeout: 10_000 });
+    await popup.waitForSelector('.party', { timeout: 10_000 });
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('analyzes waiting tabs when the options page switches to automatic analysis, and an open popup follows', async () => {
+    await setSettings({ analyze: 'on-click' });
+    const page = await env.chrome.context.newPage();
+    await page.goto(`${env.server.origin}/fixtures/seed-article.html?on-click`);
+    await page.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
+    await waitForTabState(page, 'idle');
+    const tabId = await tabIdOf(env.chrome.worker, page.url());
+    const popup = await env.chrome.context.newPage();
+    await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('heading', { name: 'Analyze this page' }).waitFor();
+    const options = await env.chrome.context.newPage();
+    await options.goto(`chrome-extension://${env.chrome.extensionId}/options.html`);
+    await options.getByRole('radio', { name: 'Automatically on news articles' }).check();
+    await page.waitForSelector('backstory-mark', { timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true);
+    await popup.waitForSelector('.party', { timeout: 10_000 });
+    await Promise.all([popup.close(), options.close(), page.close()]);
   });
 });
