@@ -38,10 +38,13 @@ export interface MarkSet {
 /** Elements whose text is never marked: editable or interactive content, and our own UI. */
 const NO_MARK_SELECTOR = 'input, textarea, select, button, option, label, summary, [contenteditable]:not([contenteditable="false"]), [role="textbox"], backstory-mark, backstory-tooltip';
 /** Marks inside these are not made focusable (the ancestor already is; nesting would be invalid). */
-const INTERACTIVE_SELECTOR = 'a[href], [tabindex], [role="button"], [role="link"]';
+export const INTERACTIVE_SELECTOR = 'a[href], [tabindex], [role="button"], [role="link"]';
 
 const MARK_STYLE: [string, string][] = [
   ['all', 'unset'],
+  // The browser's own focus ring (which `all: unset` and page rules such as `:focus { outline: none }`
+  // would strip): an outline takes no room, so showing it moves nothing.
+  ['outline', 'revert'],
   ['display', 'inline'],
   ['text-decoration-line', 'underline'],
   ['text-decoration-style', 'dotted'],

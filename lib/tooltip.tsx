@@ -3,7 +3,9 @@
  *
  * Timing follows Wikipedia's Page Previews: nothing before the pointer has dwelt ~150 ms, the card
  * at ~500 ms, a 300 ms grace period after the pointer leaves, and moving onto the card keeps it open.
- * Keyboard focus shows the card at once; Escape, blur or leaving dismisses it. On touch, a tap opens
+ * Keyboard focus shows the card at once, and Tab from the mention goes on into the card's links and
+ * buttons (then to what follows the mention); Escape closes it, from inside the card too (the focus
+ * goes back to the mention), and so does moving the focus elsewhere. On touch, a tap opens
  * the card as a bottom sheet. The card lives in a closed shadow root under one host element, so page
  * CSS cannot restyle it and page scripts cannot read it; the host is removed on teardown.
  */
@@ -13,13 +15,28 @@ import { PartyCardView } from '../components/PartyCard';
 import type { PartyCard } from '../core/protocol';
 import { t } from './i18n';
 import type { MarkSet } from './marks';
-import { MARK_TAG } from './marks';
+import { INTERACTIVE_SELECTOR, MARK_TAG } from './marks';
 import tooltipCss from './tooltip.css?inline';
 import cardCss from '../components/card.css?inline';
 
 export const TOOLTIP_TAG = 'backstory-tooltip';
 
 export const TIMING = { dwell: 500, grace: 300 } as const;
+
+/** What Tab reaches inside the card. */
+const CARD_CONTROLS = 'a[href], button';
+
+/** The first element after `from` (and outside it) in the document that Tab would reach, if any. */
+function nextTabbable(doc: Document, from: Element): HTMLElement | null {
+  const walker = doc.createTreeWalker(doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  walker.currentNode = from;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node as HTMLElement;
+    if (from.contains(el) || el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert]')) continue;
+    if (el.checkVisibility ? el.checkVisibility({ visibilityProperty: true }) : el.getClientRects().length > 0) return el;
+  }
+  return null;
+}
 
 export interface TooltipOptions {
   doc: Document;
@@ -44,7 +61,8 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
   const host = doc.createElement(TOOLTIP_TAG) as HTMLElement;
   const hostId = `backstory-tooltip-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
   host.id = hostId;
-  host.setAttribute('role', 'tooltip');
+  // A non-modal dialog rather than a tooltip: the card holds links and buttons that take the focus.
+  host.setAttribute('role', 'dialog');
   for (const [p, v] of [
     ['all', 'initial'],
     ['position', 'fixed'],
@@ -118,8 +136,9 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     host.style.setProperty('top', `${Math.round(y)}px`, 'important');
   };
 
-  const hide = () => {
-    clearTimers();
+  /** Closes the card; a pending show (the pointer dwelling on another mention) still happens. */
+  const close = () => {
+    win.clearTimeout(hideTimer);
     if (!current) return;
     stopAutoUpdate?.();
     stopAutoUpdate = null;
@@ -129,6 +148,10 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     currentHow = null;
     host.style.setProperty('display', 'none', 'important');
     render(null, container);
+  };
+  const hide = () => {
+    clearTimers();
+    close();
   };
 
   const show = (mark: HTMLElement, how: 'pointer' | 'focus' | 'touch') => {
@@ -181,16 +204,19 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
   const scheduleHide = () => {
     win.clearTimeout(showTimer);
     win.clearTimeout(hideTimer);
-    if (current) hideTimer = win.setTimeout(hide, TIMING.grace);
+    if (current) hideTimer = win.setTimeout(close, TIMING.grace);
   };
 
-  // Pointer (mouse and pen): dwell, then show; leave, then grace.
+  // Pointer (mouse and pen): dwell, then show; leave, then grace. Crossing another mention does not
+  // cancel the open card's grace period: that card closes unless the pointer comes back to it.
   const onPointerOver = (e: PointerEvent) => {
     if (e.pointerType === 'touch') return;
     const mark = markFrom(e.target);
     if (!mark) return;
-    win.clearTimeout(hideTimer);
-    if (current === mark) return;
+    if (current === mark) {
+      win.clearTimeout(hideTimer);
+      return;
+    }
     win.clearTimeout(showTimer);
     showTimer = win.setTimeout(() => show(mark, 'pointer'), TIMING.dwell);
   };
@@ -231,10 +257,22 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     if (to instanceof win.Node && markForFocus(to) === current) return;
     if (currentHow === 'focus') hide();
   };
+  /** The element that holds the focus for a mark: the mark itself, or the link around it. */
+  const focusTargetOf = (mark: HTMLElement) => mark.closest<HTMLElement>(INTERACTIVE_SELECTOR);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && current) {
+      // From inside the card, back to the mention first (which keeps its card), then close.
+      if (e.target === host) focusTargetOf(current)?.focus();
       hide();
       e.stopPropagation();
+      return;
+    }
+    if (e.key === 'Tab' && !e.shiftKey && current && markForFocus(e.target) === current) {
+      const first = container.querySelector<HTMLElement>(CARD_CONTROLS);
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
       return;
     }
     const mark = markFrom(e.target);
@@ -272,12 +310,17 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
   listen('click', onClick);
   host.addEventListener('pointerenter', onHostEnter);
   host.addEventListener('pointerleave', onHostLeave);
+  // Tab inside the card: past its first control back to the mention, past its last one on to what
+  // follows the mention in the page (the card itself sits at the end of the document).
   const hostKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      const back = current;
-      hide();
-      back?.focus();
-    }
+    if (e.key !== 'Tab' || !current) return;
+    const controls = [...container.querySelectorAll<HTMLElement>(CARD_CONTROLS)];
+    const at = controls.indexOf(root.activeElement as HTMLElement);
+    const from = focusTargetOf(current);
+    const to = !from || at < 0 ? null : e.shiftKey ? (at === 0 ? from : null) : at === controls.length - 1 ? nextTabbable(doc, from) : null;
+    if (!to) return;
+    e.preventDefault();
+    to.focus();
   };
   host.addEventListener('keydown', hostKeyDown);
 

@@ -12,6 +12,7 @@ import type { PartyType } from '../../core/types';
 import { formatDate } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { isSiteDisabled, loadSettings, SettingsError, setSiteEnabled, siteOf, watchSettings, type Settings } from '../../lib/settings';
+import { watchTabState } from '../../lib/tab-states';
 
 const TYPE_ORDER: PartyType[] = ['person', 'organization', 'country', 'place', 'event', 'other'];
 const POLL_MS = 250;
@@ -41,9 +42,12 @@ export function App({ tabId: fixedTabId }: { tabId: number | null }) {
     }
   }, [tabId]);
 
+  // Now, and whenever the background records a new state for the tab (a settings change can start
+  // an analysis, or change why the tab waits).
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+    return tabId === null ? undefined : watchTabState(tabId, () => void refresh());
+  }, [refresh, tabId]);
 
   // While the tab is being analyzed, ask again until there is an answer.
   useEffect(() => {

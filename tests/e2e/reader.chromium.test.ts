@@ -4,7 +4,7 @@
  * again from the popup, marking every mention, and "Show in article" from the popup. Timing checks
  * have wide margins (the machine may be loaded): they assert order, not exact milliseconds.
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sleep, tabIdOf, tooltipButtonCenter, tooltipText, useChromium, waitForTooltip } from './support';
 
@@ -43,6 +43,30 @@ async function openPopup(page: Page): Promise<Page> {
   await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
   await popup.waitForSelector('.party');
   return popup;
+}
+
+/** The tab's state as the background mirrors it into storage.session. */
+async function waitForTabState(page: Page, status: string): Promise<void> {
+  const tabId = await tabIdOf(env.chrome.worker, page.url());
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const state = await env.chrome.worker.evaluate(async (key) => {
+      type Area = { get(k: string): Promise<Record<string, { status?: string } | undefined>> };
+      return (await (globalThis as unknown as { chrome: { storage: { session: Area } } }).chrome.storage.session.get(key))[key]?.status;
+    }, `tab:${tabId}`);
+    if (state === status) return;
+    if (Date.now() > end) throw new Error(`tab state is ${state}, not ${status}`);
+    await sleep(100);
+  }
+}
+
+/** The accessible role and name of the focused node, through the accessibility tree (it sees into closed shadow roots, as a screen reader does). */
+async function focusedNode(cdp: CDPSession): Promise<string> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
+  };
+  const focused = nodes.filter((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+  return focused.map((n) => `${n.role?.value} ${n.name?.value}`).join(' | ');
 }
 
 beforeEach(async () => {
@@ -145,5 +169,117 @@ describe('reading with Backstory in Chromium', () => {
       { timeout: 5000, polling: 50 },
     );
     await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('hides the card after the pointer crosses from its mention over a second mention and away', async () => {
+    const page = await openSeed();
+    const russia = page.locator('backstory-mark', { hasText: 'Russia' }).first();
+    const us = page.locator('backstory-mark', { hasText: 'the US' }).first();
+    await russia.scrollIntoViewIfNeeded();
+    await russia.hover();
+    await waitForTooltip(page, true, 3000);
+    expect(await tooltipText(page)).toContain('Russia');
+    // Over the second mention for less than the dwell time, then away from both.
+    const b = (await us.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 3 });
+    await sleep(100);
+    await page.mouse.move(2, 2, { steps: 3 }); // up and away: the card opened below the mentions
+    await waitForTooltip(page, false, 3000);
+    // Crossing over and staying: the second mention's card replaces the first one's.
+    await russia.hover();
+    await waitForTooltip(page, true, 3000);
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 3 });
+    await page.waitForFunction(() => document.querySelector('backstory-mark[aria-describedby]')?.textContent === 'the US', null, { timeout: 3000 });
+    await sleep(900);
+    expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display)).toBe('block');
+    expect(await tooltipText(page)).toContain('United States');
+    await page.close();
+  });
+
+  it('from a focused mention, Tab reaches the card\'s controls, Escape returns to the mention, and the focus ring survives page CSS', async () => {
+    const page = await openSeed();
+    await page.addStyleTag({ content: '*, *:focus, *:focus-visible { outline: none !important; }' });
+    const cdp = await page.context().newCDPSession(page);
+    const mark = page.locator('backstory-mark', { hasText: 'Darmanin' }).first();
+    const before = (await mark.boundingBox())!;
+    // To the mention by keyboard, back from the one just after it.
+    await page.locator('backstory-mark', { hasText: 'New Caledonia' }).first().focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gérard Darmanin');
+    await waitForTooltip(page, true, 3000);
+    const ring = await mark.evaluate((m) => {
+      const cs = getComputedStyle(m);
+      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+    });
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(1);
+    expect(await mark.boundingBox()).toEqual(before); // the ring moves nothing
+
+    // Into the card: its source link, then its button; the card stays open.
+    await page.keyboard.press('Tab');
+    expect(await focusedNode(cdp)).toMatch(/^link Source: /);
+    await page.keyboard.press('Tab');
+    expect(await focusedNode(cdp)).toBe('button Turn off on this site');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gérard Darmanin');
+    await page.keyboard.press('Tab');
+    expect(await focusedNode(cdp)).toMatch(/^link Source: /);
+    expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display)).toBe('block');
+
+    // Escape inside the card: closed, and the focus is back on the mention (which does not reopen it).
+    await page.keyboard.press('Escape');
+    await waitForTooltip(page, false, 1000);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gérard Darmanin');
+    await sleep(300);
+    expect(await page.$eval('backstory-tooltip', (h) => (h as HTMLElement).style.display)).toBe('none');
+
+    // Enter opens it again; past the card's last control, Tab goes on to what follows the mention.
+    await page.keyboard.press('Enter');
+    await waitForTooltip(page, true, 3000);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedNode(cdp)).toBe('button Turn off on this site');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New Caledonia');
+    expect(await tooltipText(page)).toContain('New Caledonia');
+    await page.close();
+  });
+
+  it('analyzes a waiting tab as soon as its site is turned on in the popup, and the popup follows', async () => {
+    await setSettings({ disabledSites: ['127.0.0.1'] });
+    const page = await env.chrome.context.newPage();
+    await page.goto(`${env.server.origin}/fixtures/seed-article.html?site-off`);
+    await waitForTabState(page, 'idle');
+    expect(await markCount(page)).toBe(0);
+    const tabId = await tabIdOf(env.chrome.worker, page.url());
+    const popup = await env.chrome.context.newPage();
+    await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('heading', { name: 'Backstory is off on 127.0.0.1.' }).waitFor();
+    await popup.getByRole('button', { name: 'Turn on for this site' }).click();
+    // No reload: the same document gets its marks, and the popup shows the analysis.
+    await page.waitForSelector('backstory-mark', { timeout: 10_000 });
+    await popup.waitForSelector('.party', { timeout: 10_000 });
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('analyzes waiting tabs when the options page switches to automatic analysis, and an open popup follows', async () => {
+    await setSettings({ analyze: 'on-click' });
+    const page = await env.chrome.context.newPage();
+    await page.goto(`${env.server.origin}/fixtures/seed-article.html?on-click`);
+    await page.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
+    await waitForTabState(page, 'idle');
+    const tabId = await tabIdOf(env.chrome.worker, page.url());
+    const popup = await env.chrome.context.newPage();
+    await popup.goto(`chrome-extension://${env.chrome.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('heading', { name: 'Analyze this page' }).waitFor();
+    const options = await env.chrome.context.newPage();
+    await options.goto(`chrome-extension://${env.chrome.extensionId}/options.html`);
+    await options.getByRole('radio', { name: 'Automatically on news articles' }).check();
+    await page.waitForSelector('backstory-mark', { timeout: 10_000 });
+    expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true);
+    await popup.waitForSelector('.party', { timeout: 10_000 });
+    await Promise.all([popup.close(), options.close(), page.close()]);
   });
 });
