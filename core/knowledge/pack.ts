@@ -14,7 +14,8 @@ export type NameKind =
   | 'translation' // the name in another language
   | 'demonym' // "French" standing for France
   | 'capital' // "Baku" standing for Azerbaijan's government
-  | 'surname'; // "Darmanin" after a full mention of Gérald Darmanin
+  | 'surname' // "Darmanin" after a full mention of Gérald Darmanin
+  | 'titled'; // "Vice President Biden": an office the person held, then the surname
 
 export interface PackFact {
   label: string;
@@ -69,7 +70,7 @@ export interface EntryDetails {
 export type PackEntry = EntryHead & EntryDetails;
 
 /** The order of name kinds in `PackIndex.nameHits` (a kind is stored as its position here). */
-export const NAME_KINDS: readonly NameKind[] = ['name', 'alias', 'acronym', 'former', 'misspelling', 'translation', 'demonym', 'capital', 'surname'];
+export const NAME_KINDS: readonly NameKind[] = ['name', 'alias', 'acronym', 'former', 'misspelling', 'translation', 'demonym', 'capital', 'surname', 'titled'];
 
 /**
  * The part of the knowledge file read at start (format 2): every name form and what the linker

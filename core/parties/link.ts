@@ -52,6 +52,7 @@ const KIND_WEIGHT: Record<NameKind, number> = {
   former: 0.7,
   capital: 0.6,
   surname: 0.6,
+  titled: 0.9,
 };
 
 /** Prepositions after which a capital is the city itself, not its government. */
@@ -112,6 +113,11 @@ function matchNames(tokens: Token[], kb: KnowledgeBase): Match[] {
       if (!t.joinsNext && !(inner && tokens[j + 1] && tokens[j + 1]!.start - t.end === 3)) break;
     }
     if (found) {
+      // "Vice President Biden": the mention is the surname; the title only said who it is.
+      if (found.candidates.every((c) => c.kind === 'titled')) {
+        while (found.first < found.last - 1 && TITLE_WORDS.has(tokens[found.first]!.key)) found.first++;
+        found.start = tokens[found.first]!.start;
+      }
       matches.push(found);
       i = found.last;
     } else {
@@ -226,6 +232,8 @@ export function linkParties(
 
 /** Words that, right before a surname, show it names a person in office or of note. */
 const TITLES = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'minister', 'chancellor', 'senator', 'sen', 'rep', 'gov', 'governor', 'king', 'queen', 'prince', 'general', 'gen', 'secretary', 'premier', 'leader', 'ayatollah', 'sheikh', 'pope', 'speaker', 'judge', 'justice', 'commissioner', 'ambassador', 'envoy', 'chairman', 'mayor']);
+/** The words of the titles in `titled` name forms (see officeTitles in the knowledge compiler). */
+const TITLE_WORDS = new Set([...TITLES, 'vice', 'prime', 'deputy', 'attorney', 'supreme', 'crown', 'taoiseach', 'tanaiste', 'emir']);
 
 function resolveMatch(m: Match, tokens: Token[], text: string, strong: Set<string>, related: Set<string>): Resolved | null {
   const mentionText = text.slice(m.start, m.end);

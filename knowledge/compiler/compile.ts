@@ -62,6 +62,28 @@ export function surnameOf(fullName: string): string | null {
   return tokens.slice(i).join(' ');
 }
 
+/**
+ * The titles news writing puts before a surname ("Vice President Biden", "Senator Paul"), read from
+ * the offices a person held: "Vice President of the United States" → "Vice President", "United
+ * States Senator from Kentucky" → "Senator". Only titles that are written that way.
+ */
+const TITLES_BEFORE_SURNAMES = new Set(
+  ['President', 'Vice President', 'Prime Minister', 'Deputy Prime Minister', 'Chancellor', 'Vice Chancellor', 'Governor', 'Senator', 'Secretary', 'Speaker', 'King', 'Queen', 'Mayor', 'Chairman', 'Premier', 'Vice Premier', 'Ambassador', 'Attorney General', 'Supreme Leader', 'Secretary-General', 'Taoiseach', 'Tánaiste', 'Emir', 'Crown Prince', 'Pope'].map((t) => t.toLowerCase()),
+);
+
+export function officeTitles(offices: readonly string[]): string[] {
+  const titles = new Set<string>();
+  for (const office of offices) {
+    const title = office
+      .replace(/\s+(of|for|from|to|in)\s.*$/i, '')
+      .replace(/^(United States|U\.S\.|US|Federal|Acting|Interim)\s+/i, '')
+      .replace(/^(United States|U\.S\.|US)\s+/i, '')
+      .trim();
+    if (TITLES_BEFORE_SURNAMES.has(title.toLowerCase())) titles.add(title);
+  }
+  return [...titles];
+}
+
 /** Sovereign status is disputed for these: they stay "country" rather than take a side. */
 const CONTESTED_STATUS = new Set(['TW', 'PS', 'XK', 'EH']);
 
@@ -128,7 +150,7 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
   const framing: PackFraming[] = [];
   const names = new Map<string, Map<number, NameKind>>();
   // A stronger kind wins when one entry has the same form twice (a canonical name beats an alias).
-  const rank: NameKind[] = ['name', 'alias', 'acronym', 'former', 'translation', 'misspelling', 'demonym', 'capital', 'surname'];
+  const rank: NameKind[] = ['name', 'alias', 'acronym', 'titled', 'former', 'translation', 'misspelling', 'demonym', 'capital', 'surname'];
   const addName = (form: string, entryIndex: number, kind: NameKind) => {
     const key = normalizeName(form);
     if (key.length < 2) return;
@@ -149,7 +171,10 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
     }
     if (s.type === 'person') {
       const surname = s.surname ?? surnameOf(s.name);
-      if (surname) addName(surname, i, 'surname');
+      if (surname) {
+        addName(surname, i, 'surname');
+        for (const title of officeTitles(s.offices.map((o) => o.office))) addName(`${title} ${surname}`, i, 'titled');
+      }
     }
 
     let capital = s.capital;

@@ -47,3 +47,18 @@ describe('linking names as pages write them', () => {
     expect(idOf('George H. W. Bush sent troops to the Gulf.', 'George H. W. Bush')).toBe('george-h-w-bush');
   });
 });
+
+describe('a title before a surname', () => {
+  it('picks the namesake who held that office, and marks only the surname', () => {
+    const text = 'Hunter Biden sat on the board. Vice President Biden had visited Kyiv. Senator Paul of Kentucky objected.';
+    const parties = link(text);
+    const biden = parties.find((p) => p.id === 'joe-biden');
+    expect(biden?.mentions.map((m) => m.text)).toEqual(['Biden']);
+    expect(parties.find((p) => p.id === 'hunter-biden')?.mentions.map((m) => m.text)).toEqual(['Hunter Biden']);
+    expect(idOf(text, 'Paul')).toBe('rand-paul');
+  });
+
+  it('does not turn a title into a name on its own', () => {
+    expect(link('The Vice President and the Senator met.').filter((p) => p.id !== null)).toEqual([]);
+  });
+});
