@@ -88,14 +88,15 @@ function run(ctx: ContentScriptContext) {
     await yieldToPage();
     const detection = detectArticle(document, url);
     await yieldToPage();
-    const { article, pieces } = await runSliced(extractArticleSteps(document, { url }));
+    const { article, pieces, truncated: cut } = await runSliced(extractArticleSteps(document, { url }));
     if (mine !== generation || ctx.isInvalid) return;
     if (article.text.length < MIN_TEXT) {
       await browser.runtime.sendMessage({ type: 'page:failed', url, message: NO_ARTICLE_TEXT });
       return;
     }
-    // A longer text is analyzed up to the limit, and the popup says so.
-    const truncated = article.text.length > MAX_ARTICLE_CHARS;
+    // A text cut by the extraction's limits, or longer than a message may carry, is analyzed up to
+    // there, and the popup says so.
+    const truncated = cut || article.text.length > MAX_ARTICLE_CHARS;
     if (truncated) article.text = article.text.slice(0, MAX_ARTICLE_CHARS);
     const response = (await sendWithRetry(() => browser.runtime.sendMessage({ type: 'page:analyze', url, detection, article, truncated }))) as AnalyzeResponse | undefined;
     if (mine !== generation || ctx.isInvalid || !response?.ok) return;
