@@ -28,7 +28,8 @@ export interface PartyCard {
 export interface AnalysisView {
   url: string;
   detection: Detection;
-  article: ArticleMeta & { chars: number };
+  /** The text analyzed: `chars` characters, `truncated` when the page's article was longer and only its beginning was read. */
+  article: ArticleMeta & { chars: number; truncated: boolean };
   parties: PartyCard[];
   timeline: TimelineItem[];
   framing: FramingNote[];
@@ -40,9 +41,15 @@ export type TabState =
   | { status: 'none' }
   /** A news article that is not analyzed yet: the reader chose "only on click", or turned the site off. */
   | { status: 'idle'; url: string; detection: Detection; reason: 'on-click' | 'site-off' }
-  | { status: 'analyzing'; url: string }
+  /** `since`: when the analysis was asked for (ms since the epoch), so the popup can tell a slow one. */
+  | { status: 'analyzing'; url: string; since: number }
   | { status: 'ready'; view: AnalysisView }
+  /** `message`: NO_ARTICLE_TEXT, CANNOT_READ, or what went wrong (shown as a detail). */
   | { status: 'error'; url: string; message: string };
+
+/** Error messages the popup words itself: no article text on the page; a page the browser lets no extension read. */
+export const NO_ARTICLE_TEXT = 'no-text';
+export const CANNOT_READ = 'cannot-read';
 
 /** The largest article text accepted for analysis (characters); longer texts are cut by the sender. */
 export const MAX_ARTICLE_CHARS = 400_000;
@@ -50,8 +57,8 @@ export const MAX_ARTICLE_CHARS = 400_000;
 export type Request =
   /** Detector content script: this page is (or is not) a news article. */
   | { type: 'page:detected'; url: string; detection: Detection }
-  /** Article content script: analyze the article extracted from this tab. */
-  | { type: 'page:analyze'; url: string; detection: Detection; article: Article }
+  /** Article content script: analyze the article extracted from this tab (`truncated`: its text was cut to MAX_ARTICLE_CHARS). */
+  | { type: 'page:analyze'; url: string; detection: Detection; article: Article; truncated: boolean }
   /** Article content script: the analysis could not run (e.g. no article text found). */
   | { type: 'page:failed'; url: string; message: string }
   /** Popup: what is known about this tab. */
@@ -59,7 +66,9 @@ export type Request =
   /** Popup: analyze this tab even though it is not detected as a news article. */
   | { type: 'tab:analyze'; tabId: number }
   /** Popup → the tab's article script: scroll to a party's first mention and highlight it. */
-  | { type: 'mention:reveal'; key: string };
+  | { type: 'mention:reveal'; key: string }
+  /** Background → open popups: this tab's state changed (they ask again with tab:get). */
+  | { type: 'tab:changed'; tabId: number };
 
 export type ResponseOf<R extends Request> = R extends { type: 'page:analyze' }
   ? { ok: true; view: AnalysisView; requested: boolean } | { ok: false; message: string }
@@ -108,13 +117,14 @@ export function parseRequest(raw: unknown): Request | null {
     case 'page:detected':
       return isString(raw.url, 8192) && isDetection(raw.detection) ? { type: raw.type, url: raw.url, detection: raw.detection } : null;
     case 'page:analyze':
-      return isString(raw.url, 8192) && isDetection(raw.detection) && isArticle(raw.article)
-        ? { type: raw.type, url: raw.url, detection: raw.detection, article: raw.article }
+      return isString(raw.url, 8192) && isDetection(raw.detection) && isArticle(raw.article) && typeof raw.truncated === 'boolean'
+        ? { type: raw.type, url: raw.url, detection: raw.detection, article: raw.article, truncated: raw.truncated }
         : null;
     case 'page:failed':
       return isString(raw.url, 8192) && isString(raw.message, 500) ? { type: raw.type, url: raw.url, message: raw.message } : null;
     case 'tab:get':
     case 'tab:analyze':
+    case 'tab:changed':
       return isTabId(raw.tabId) ? { type: raw.type, tabId: raw.tabId } : null;
     case 'mention:reveal':
       return isString(raw.key, 500) ? { type: raw.type, key: raw.key } : null;
@@ -154,6 +164,7 @@ export function isAllowed(request: Request, role: SenderRole): boolean {
     case 'tab:analyze':
       return role.role === 'extension-page';
     case 'mention:reveal':
+    case 'tab:changed':
       return role.role === 'extension-page';
   }
 }

@@ -65,6 +65,7 @@ export function buildView(
   url: string,
   detection: Detection,
   article: Article,
+  truncated: boolean,
   analysis: ArticleAnalysis,
   kb: KnowledgeBase,
   elapsedMs: number,
@@ -73,7 +74,7 @@ export function buildView(
   return {
     url,
     detection,
-    article: { ...meta, chars: text.length },
+    article: { ...meta, chars: text.length, truncated },
     parties: analysis.parties.map((p) => partyCard(p, kb, article.published)),
     timeline: analysis.timeline,
     framing: analysis.framing,

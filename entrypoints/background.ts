@@ -12,7 +12,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { analyzeArticleAsync } from '../core/analyze';
 import { KnowledgeBase } from '../core/knowledge/base';
 import { INDEX_FILE, shardFile } from '../core/knowledge/pack';
-import { isAllowed, parseRequest, senderRole, type Request, type SenderRole, type TabState } from '../core/protocol';
+import { CANNOT_READ, isAllowed, parseRequest, senderRole, type Request, type SenderRole, type TabState } from '../core/protocol';
 import { buildView } from '../core/view';
 import { isSiteDisabled, loadSettings, watchSettings, type Settings } from '../lib/settings';
 import { TabStates } from '../lib/tab-states';
@@ -57,14 +57,20 @@ export default defineBackground(() => {
     action?.setTitle({ tabId, title })?.catch?.(() => undefined);
   };
 
+  /** Tells open popups that a tab's state changed; with no popup open nobody listens, which is fine. */
+  const notify = (tabId: number) => {
+    browser.runtime.sendMessage({ type: 'tab:changed', tabId }).catch(() => undefined);
+  };
+
   const update = async (tabId: number, state: TabState) => {
     await states.set(tabId, state);
     setTitle(tabId, state);
+    notify(tabId);
   };
 
   /** A detected article's analysis: the article script does the extraction and asks for it. */
   const analyzeArticle = async (tabId: number, url: string) => {
-    await update(tabId, { status: 'analyzing', url });
+    await update(tabId, { status: 'analyzing', url, since: Date.now() });
     try {
       await inject(tabId);
     } catch (err) {
@@ -87,7 +93,7 @@ export default defineBackground(() => {
         try {
           const kb = await loadKnowledge();
           const analysis = await analyzeArticleAsync(request.article, kb);
-          const view = buildView(request.url, request.detection, request.article, analysis, kb, performance.now() - started);
+          const view = buildView(request.url, request.detection, request.article, request.truncated, analysis, kb, performance.now() - started);
           const wasRequested = requested.delete(role.tabId);
           await update(role.tabId, { status: 'ready', view });
           return { ok: true, view, requested: wasRequested };
@@ -105,18 +111,19 @@ export default defineBackground(() => {
       case 'tab:analyze': {
         requested.add(request.tabId);
         const tab = await browser.tabs.get(request.tabId).catch(() => null);
-        await update(request.tabId, { status: 'analyzing', url: tab?.url ?? '' });
+        await update(request.tabId, { status: 'analyzing', url: tab?.url ?? '', since: Date.now() });
         try {
           await inject(request.tabId);
           return { ok: true };
         } catch {
           requested.delete(request.tabId);
-          await update(request.tabId, { status: 'error', url: tab?.url ?? '', message: 'cannot-read' });
+          await update(request.tabId, { status: 'error', url: tab?.url ?? '', message: CANNOT_READ });
           return { ok: false };
         }
       }
       case 'mention:reveal':
-        return { ok: false }; // addressed to the tab's article script, not to us
+      case 'tab:changed':
+        return { ok: false }; // addressed to the tab's article script or to the popup, not to us
     }
   }
 
@@ -124,7 +131,7 @@ export default defineBackground(() => {
     const request = parseRequest(raw);
     if (!request) return undefined;
     const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
-    if (!isAllowed(request, role) || request.type === 'mention:reveal') return undefined;
+    if (!isAllowed(request, role) || request.type === 'mention:reveal' || request.type === 'tab:changed') return undefined;
     return handle(request, role);
   });
 
@@ -154,7 +161,7 @@ export default defineBackground(() => {
     if (!change.url) return;
     void states.get(tabId).then((state) => {
       const url = state?.status === 'ready' ? state.view.url : state && 'url' in state ? state.url : null;
-      if (url !== change.url) void states.delete(tabId);
+      if (state && url !== change.url) void states.delete(tabId).then(() => notify(tabId));
     });
   });
 });

@@ -8,18 +8,6 @@ import type { TabState } from '../core/protocol';
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
-/**
- * Calls back whenever the background records a new state for the tab (for the popup, which then
- * asks for it); does nothing where storage.session does not exist.
- */
-export function watchTabState(tabId: number, callback: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'session' && keyOf(tabId) in changes) callback();
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
-
 export class TabStates {
   readonly #memory = new Map<number, TabState>();
 

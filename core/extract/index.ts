@@ -18,6 +18,8 @@ export interface Extraction {
   article: Article;
   pieces: TextPiece[];
   root: Element | null;
+  /** A size limit (characters or nodes) stopped the reading before the content's end: the text is its beginning. */
+  truncated: boolean;
 }
 
 const MAX_BLOCKS = 6000;
@@ -296,9 +298,10 @@ interface Para {
   linked: number;
 }
 
-/** Serialise `parts` into paragraphs, skipping boilerplate, recording verbatim text runs. */
-function* serialise(parts: Element[], root: Element): Generator<void, Para[]> {
+/** Serialise `parts` into paragraphs, skipping boilerplate, recording verbatim text runs; `cut` when a size limit stopped it. */
+function* serialise(parts: Element[], root: Element): Generator<void, { paras: Para[]; cut: boolean }> {
   const paras: Para[] = [];
+  let cut = false;
   let cur: Para = { text: '', segs: [], tag: '', linked: 0 };
   let inLink = 0;
   let space = false;
@@ -312,7 +315,11 @@ function* serialise(parts: Element[], root: Element): Generator<void, Para[]> {
   const RUN = /\S+(?: \S+)*/g;
   const onText = (node: Text) => {
     const data = node.data;
-    if (!data || chars > MAX_TEXT) return;
+    if (!data) return;
+    if (chars > MAX_TEXT) {
+      cut = true;
+      return;
+    }
     RUN.lastIndex = 0;
     let m: RegExpExecArray | null;
     let end = 0;
@@ -360,6 +367,7 @@ function* serialise(parts: Element[], root: Element): Generator<void, Para[]> {
       const frame = stack[stack.length - 1]!;
       const n = frame.next;
       if (!n || budget <= 0) {
+        if (n) cut = true;
         stack.pop();
         if (frame.link) inLink--;
         if (frame.block) flush();
@@ -401,7 +409,7 @@ function* serialise(parts: Element[], root: Element): Generator<void, Para[]> {
     yield* walk(p);
     flush();
   }
-  return paras;
+  return { paras, cut };
 }
 
 const JUNK = /^(advertisement|anzeige|publicité|publicidade|werbung|sponsored|read more|read next|read also|lire aussi|leia (também|mais)|see also|related:?|more:|click here|sign up|subscribe|follow us|share this|share on|image:|photo:|foto:|getty images|reuters$|afp$|ap photo|copyright|©|all rights reserved|\(?(photo|image|credit|picture)s?\b)/i;
@@ -444,6 +452,7 @@ export function* extractArticleSteps(doc: Document, options?: { url?: string }):
   const url = options?.url;
   let root: Element | null = null;
   let paras: Para[] = [];
+  let truncated = false;
   let bylineHint: Element | null = null;
   try {
     // As Readability: first without the blocks whose class/id looks like boilerplate, and again
@@ -451,18 +460,20 @@ export function* extractArticleSteps(doc: Document, options?: { url?: string }):
     for (const strict of [true, false]) {
       const found = yield* findRoot(doc, strict);
       if (!found) continue;
-      const ps = yield* serialise(found.parts, found.top);
+      const { paras: ps, cut } = yield* serialise(found.parts, found.top);
       yield;
       const len = ps.reduce((n, p) => n + p.text.length, 0);
       if (len > paras.reduce((n, p) => n + p.text.length, 0)) {
         root = found.top;
         paras = ps;
+        truncated = cut;
       }
       if (len >= 500) break;
     }
     if (root) bylineHint = findBylineEl(doc, root);
   } catch {
     paras = [];
+    truncated = false;
   }
   yield;
   let meta;
@@ -485,7 +496,7 @@ export function* extractArticleSteps(doc: Document, options?: { url?: string }):
     text += p.text;
     for (const s of p.segs) pieces.push({ node: s.node, nodeOffset: s.nodeOffset, textOffset: base + s.at, length: s.length });
   }
-  return { article: { ...meta, text }, pieces, root };
+  return { article: { ...meta, text }, pieces, root, truncated };
 }
 
 /** A short "By …" element near the content (for byline and date when metadata is missing). */

@@ -10,7 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectArticle } from '../../core/detect';
 import { extractArticleSteps, type TextPiece } from '../../core/extract';
-import { isAllowed, MAX_ARTICLE_CHARS, parseRequest, senderRole, type AnalysisView, type PartyCard } from '../../core/protocol';
+import { isAllowed, MAX_ARTICLE_CHARS, NO_ARTICLE_TEXT, parseRequest, senderRole, type AnalysisView, type PartyCard } from '../../core/protocol';
 import { applyMarks, type MarkSet, type MarkTarget } from '../../lib/marks';
 import { isSiteDisabled, loadSettings, setSiteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { sendWithRetry } from '../../lib/send';
@@ -88,14 +88,17 @@ function run(ctx: ContentScriptContext) {
     await yieldToPage();
     const detection = detectArticle(document, url);
     await yieldToPage();
-    const { article, pieces } = await runSliced(extractArticleSteps(document, { url }));
+    const { article, pieces, truncated: cut } = await runSliced(extractArticleSteps(document, { url }));
     if (mine !== generation || ctx.isInvalid) return;
     if (article.text.length < MIN_TEXT) {
-      await browser.runtime.sendMessage({ type: 'page:failed', url, message: 'no article text found on this page' });
+      await browser.runtime.sendMessage({ type: 'page:failed', url, message: NO_ARTICLE_TEXT });
       return;
     }
-    if (article.text.length > MAX_ARTICLE_CHARS) article.text = article.text.slice(0, MAX_ARTICLE_CHARS);
-    const response = (await sendWithRetry(() => browser.runtime.sendMessage({ type: 'page:analyze', url, detection, article }))) as AnalyzeResponse | undefined;
+    // A text cut by the extraction's limits, or longer than a message may carry, is analyzed up to
+    // there, and the popup says so.
+    const truncated = cut || article.text.length > MAX_ARTICLE_CHARS;
+    if (truncated) article.text = article.text.slice(0, MAX_ARTICLE_CHARS);
+    const response = (await sendWithRetry(() => browser.runtime.sendMessage({ type: 'page:analyze', url, detection, article, truncated }))) as AnalyzeResponse | undefined;
     if (mine !== generation || ctx.isInvalid || !response?.ok) return;
     settings ??= await loadSettings();
     session = { url, view: response.view, pieces, requested: response.requested, marks: null, tooltip: null };

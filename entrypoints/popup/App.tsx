@@ -1,21 +1,22 @@
 /**
  * The popup: for one tab (the active one, or `?tabId=N`), the article's header, who is who, the
- * merged timeline and framing notes, or a clear state: not an article (analyze anyway), analyzing,
- * or an error.
+ * merged timeline and framing notes, or a clear state: not an article (analyze anyway), analyzing
+ * (and, when that takes long, saying so), or an error. It follows the tab: the background tells
+ * open popups when a tab's state changes, and the popup asks again.
  */
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
 import { PartyCardView, SourceLink } from '../../components/PartyCard';
 import { Timeline } from '../../components/Timeline';
-import type { AnalysisView, PartyCard, TabState } from '../../core/protocol';
+import { CANNOT_READ, isAllowed, NO_ARTICLE_TEXT, parseRequest, senderRole, type AnalysisView, type PartyCard, type TabState } from '../../core/protocol';
 import type { PartyType } from '../../core/types';
 import { formatDate } from '../../lib/format';
 import { t } from '../../lib/i18n';
 import { isSiteDisabled, loadSettings, SettingsError, setSiteEnabled, siteOf, watchSettings, type Settings } from '../../lib/settings';
-import { watchTabState } from '../../lib/tab-states';
 
 const TYPE_ORDER: PartyType[] = ['person', 'organization', 'country', 'place', 'event', 'other'];
-const POLL_MS = 250;
+/** After this long in "analyzing", the popup says it is taking long and offers to start again. */
+const SLOW_MS = 20_000;
 
 async function activeTabId(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -33,59 +34,79 @@ export function App({ tabId: fixedTabId }: { tabId: number | null }) {
     return watchSettings(setSettings);
   }, [fixedTabId]);
 
+  const asked = useRef(0);
   const refresh = useCallback(async () => {
     if (tabId === null) return;
+    const mine = ++asked.current;
+    let next: TabState;
     try {
-      setState((await browser.runtime.sendMessage({ type: 'tab:get', tabId })) as TabState);
+      next = (await browser.runtime.sendMessage({ type: 'tab:get', tabId })) as TabState;
     } catch (err) {
-      setState({ status: 'error', url: '', message: (err as Error).message });
+      next = { status: 'error', url: '', message: (err as Error).message };
     }
+    if (mine === asked.current) setState(next); // an older answer never replaces a newer one
   }, [tabId]);
 
-  // Now, and whenever the background records a new state for the tab (a settings change can start
-  // an analysis, or change why the tab waits).
+  // The tab's state now, and again each time the background says it changed (an analysis ends, or a
+  // settings change starts one or changes why the tab waits).
   useEffect(() => {
+    if (tabId === null) return;
+    const onMessage = (raw: unknown, sender: Browser.runtime.MessageSender) => {
+      const request = parseRequest(raw);
+      const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      if (request?.type === 'tab:changed' && request.tabId === tabId && isAllowed(request, role)) void refresh();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     void refresh();
-    return tabId === null ? undefined : watchTabState(tabId, () => void refresh());
-  }, [refresh, tabId]);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [tabId, refresh]);
 
-  // While the tab is being analyzed, ask again until there is an answer.
+  // An analysis that takes long (a huge page, or one that stopped without a word) is said to be slow.
+  const [slow, setSlow] = useState(false);
   useEffect(() => {
+    setSlow(false);
     if (state?.status !== 'analyzing') return;
-    const timer = setTimeout(() => void refresh(), POLL_MS);
+    const timer = setTimeout(() => setSlow(true), Math.max(0, state.since + SLOW_MS - Date.now()));
     return () => clearTimeout(timer);
-  }, [state, refresh]);
+  }, [state]);
 
   const analyze = async () => {
     if (tabId === null) return;
-    setState({ status: 'analyzing', url: '' });
+    setState({ status: 'analyzing', url: '', since: Date.now() });
     await browser.runtime.sendMessage({ type: 'tab:analyze', tabId }).catch(() => undefined);
-    void refresh();
   };
 
   return (
     <main class="popup" aria-busy={state === null || state.status === 'analyzing'}>
-      <Body state={state} tabId={tabId} settings={settings} onAnalyze={analyze} />
+      <Body state={state} slow={slow} tabId={tabId} settings={settings} onAnalyze={analyze} />
     </main>
   );
 }
 
-function Body({ state, tabId, settings, onAnalyze }: { state: TabState | null; tabId: number | null; settings: Settings | null; onAnalyze: () => void }) {
+function Body({ state, slow, tabId, settings, onAnalyze }: { state: TabState | null; slow: boolean; tabId: number | null; settings: Settings | null; onAnalyze: () => void }) {
   if (state === null || state.status === 'analyzing') {
     return (
       <div class="state" role="status">
         <span class="spinner" aria-hidden="true" />
         <p>{t('analyzing')}</p>
+        {slow && <p class="bs-muted">{t('slow')}</p>}
+        {slow && (
+          <button type="button" class="primary" onClick={onAnalyze}>
+            {t('tryAgain')}
+          </button>
+        )}
       </div>
     );
   }
   if (state.status === 'ready') return <Analysis view={state.view} tabId={tabId} settings={settings} />;
   if (state.status === 'error') {
-    const cannotRead = state.message === 'cannot-read';
+    const cannotRead = state.message === CANNOT_READ;
+    const known = cannotRead ? t('cannotRead') : state.message === NO_ARTICLE_TEXT ? t('noArticleText') : null;
     return (
       <div class="state" role="alert">
-        <h1 class="state-title">{cannotRead ? t('cannotRead') : t('errorTitle')}</h1>
-        {!cannotRead && <p class="bs-muted">{state.message}</p>}
+        <h1 class="state-title">{known ?? t('errorTitle')}</h1>
+        {!known && <p class="bs-muted">{state.message}</p>}
         {!cannotRead && (
           <button type="button" class="primary" onClick={onAnalyze}>
             {t('tryAgain')}
@@ -177,6 +198,7 @@ function Analysis({ view, tabId, settings }: { view: AnalysisView; tabId: number
         <p class="bs-muted byline">
           {[article.siteName, article.published ? t('published', formatDate(article.published)) : t('noDate')].filter(Boolean).join(' · ')}
         </p>
+        {article.truncated && <p class="bs-muted notice">{t('truncated', article.chars.toLocaleString())}</p>}
       </header>
 
       <section aria-labelledby="who">

@@ -150,9 +150,10 @@ export async function tooltipButtonCenter(page: Page, label: string): Promise<{ 
   }
 }
 
-export async function launchFirefox(extDir = FIREFOX_EXT): Promise<PBrowser> {
+/** Firefox with the built extension; `prefs` are extra Firefox preferences (e.g. a proxy). */
+export async function launchFirefox(extDir = FIREFOX_EXT, prefs: Record<string, unknown> = {}): Promise<PBrowser> {
   if (!existsSync(join(extDir, 'manifest.json'))) throw new Error(`no build at ${extDir}: run npm run build first`);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_BIN, headless: true });
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_BIN, headless: true, extraPrefsFirefox: prefs });
   await browser.installExtension(extDir);
   return browser;
 }

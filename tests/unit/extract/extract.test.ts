@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../core/dom/parse-html';
 import { extractArticle, type Extraction } from '../../../core/extract/index';
+import { MAX_ARTICLE_CHARS } from '../../../core/protocol';
 
 import { CORPUS, FIXTURES } from '../../../scripts/paths';
 interface Entry {
@@ -100,12 +101,28 @@ describe('odd inputs', () => {
     expect(x.article.text.startsWith('Alpha beta, gamma deltaepsilon zeta.\n\nSecond paragraph')).toBe(true);
     checkPieces(x);
   });
-  it('a 20 MB page finishes', () => {
+  it('a 20 MB page finishes, and says its text is only the beginning', () => {
     const para = '<p>' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8) + '</p>';
     const html = '<html><body><main>' + para.repeat(Math.ceil(20e6 / para.length)) + '</main></body></html>';
     const doc = parseHtml(html);
     const x = extractArticle(doc);
     expect(x.article.text.length).toBeGreaterThan(1000);
+    expect(x.article.text.length).toBeLessThan((doc.querySelector('main')!.textContent ?? '').length);
+    expect(x.truncated).toBe(true);
     checkPieces(x);
   }, 120_000);
+  it('an article of many tiny nodes is cut by the node limit before any character limit, and says so', () => {
+    // Per paragraph about 215 characters in about 240 nodes: the node limit comes first.
+    const para = '<p>A sentence long enough to count, with commas, as text. ' + '<b>x</b> '.repeat(80) + '</p>';
+    const doc = parseHtml('<html><body><article>' + para.repeat(1500) + '</article></body></html>');
+    const whole = (doc.querySelector('article')!.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const x = extractArticle(doc);
+    expect(whole.length).toBeLessThan(MAX_ARTICLE_CHARS);
+    expect(x.article.text.length).toBeGreaterThan(1000);
+    expect(x.article.text.length).toBeLessThan(whole.length);
+    expect(x.truncated).toBe(true);
+  });
+  it('a whole article is not marked as cut', () => {
+    expect(extractArticle(load(FIXTURES, 'seed-article.html')).truncated).toBe(false);
+  });
 });

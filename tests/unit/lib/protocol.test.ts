@@ -10,9 +10,18 @@ const ORIGIN = `chrome-extension://${EXT}/`;
 describe('parseRequest', () => {
   it('accepts each well-formed request', () => {
     expect(parseRequest({ type: 'page:detected', url: 'https://x.test/a', detection })).not.toBeNull();
-    expect(parseRequest({ type: 'page:analyze', url: 'https://x.test/a', detection, article })).not.toBeNull();
+    expect(parseRequest({ type: 'page:analyze', url: 'https://x.test/a', detection, article, truncated: false })).not.toBeNull();
     expect(parseRequest({ type: 'tab:get', tabId: 3 })).toEqual({ type: 'tab:get', tabId: 3 });
+    expect(parseRequest({ type: 'tab:changed', tabId: 3 })).toEqual({ type: 'tab:changed', tabId: 3 });
     expect(parseRequest({ type: 'mention:reveal', key: 'france' })).toEqual({ type: 'mention:reveal', key: 'france' });
+  });
+
+  it('carries whether the article text was cut, and requires the sender to say', () => {
+    const text = 'x'.repeat(MAX_ARTICLE_CHARS);
+    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article: { ...article, text }, truncated: true })).toMatchObject({ truncated: true, article: { text } });
+    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article, truncated: false })).toMatchObject({ truncated: false });
+    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article })).toBeNull();
+    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article, truncated: 'yes' })).toBeNull();
   });
 
   it('drops extra fields, so nothing unchecked reaches a handler', () => {
@@ -24,8 +33,9 @@ describe('parseRequest', () => {
     expect(parseRequest('tab:get')).toBeNull();
     expect(parseRequest({ type: 'tab:get', tabId: -1 })).toBeNull();
     expect(parseRequest({ type: 'tab:get', tabId: 1.5 })).toBeNull();
-    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article: { ...article, text: 'x'.repeat(MAX_ARTICLE_CHARS + 1) } })).toBeNull();
-    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article: { ...article, published: 'yesterday' } })).toBeNull();
+    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article: { ...article, text: 'x'.repeat(MAX_ARTICLE_CHARS + 1) }, truncated: true })).toBeNull();
+    expect(parseRequest({ type: 'page:analyze', url: 'u', detection, article: { ...article, published: 'yesterday' }, truncated: false })).toBeNull();
+    expect(parseRequest({ type: 'tab:changed', tabId: '3' })).toBeNull();
     expect(parseRequest({ type: 'page:detected', url: 'u', detection: { ...detection, kind: 'evil' } })).toBeNull();
     expect(parseRequest({ type: 'page:detected', url: 'u', detection: { ...detection, score: Number.NaN } })).toBeNull();
     expect(parseRequest({ type: 'unknown' })).toBeNull();
@@ -35,7 +45,8 @@ describe('parseRequest', () => {
     fc.assert(
       fc.property(fc.anything(), (v) => {
         parseRequest(v);
-        parseRequest({ type: 'page:analyze', url: 'u', detection, article: v });
+        parseRequest({ type: 'page:analyze', url: 'u', detection, article: v, truncated: false });
+        parseRequest({ type: 'page:analyze', url: 'u', detection, article, truncated: v });
       }),
       { numRuns: 2000 },
     );
@@ -59,5 +70,11 @@ describe('senderRole and isAllowed', () => {
     expect(isAllowed({ type: 'tab:get', tabId: 2 }, page)).toBe(true);
     expect(isAllowed({ type: 'page:detected', url: 'u', detection } as never, page)).toBe(false);
     expect(isAllowed({ type: 'tab:get', tabId: 2 }, { role: 'untrusted' })).toBe(false);
+  });
+
+  it('lets only our own pages tell a popup that a tab changed (a content script reaches popups too)', () => {
+    expect(isAllowed({ type: 'tab:changed', tabId: 2 }, { role: 'extension-page' })).toBe(true);
+    expect(isAllowed({ type: 'tab:changed', tabId: 2 }, { role: 'content', tabId: 2 })).toBe(false);
+    expect(isAllowed({ type: 'tab:changed', tabId: 2 }, { role: 'untrusted' })).toBe(false);
   });
 });
