@@ -44,7 +44,9 @@ export default defineBackground(() => {
       }));
 
   const inject = async (tabId: number) => {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [ARTICLE_SCRIPT] });
+    // Without waiting for the page to finish loading: some never do, and the detector already
+    // waited for the article to be there.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [ARTICLE_SCRIPT], injectImmediately: true });
   };
 
   const setTitle = (tabId: number, state: TabState) => {
