@@ -5,8 +5,7 @@
  * nothing.
  *
  * It starts with the document and decides itself when to read it, rather than waiting for
- * `document_idle`: that never comes on a page whose HTML never ends (a connection held open), and
- * Firefox waits for every subresource, so an ad frame that never finishes would keep it out.
+ * `document_idle`, which never comes on a page whose HTML never ends (a connection held open).
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';

@@ -7,52 +7,19 @@
  * with other work, which stretches a task's wall time several-fold (it is logged too).
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { traceLoad } from '../../scripts/bench-browser';
 import { SEED_HTML } from '../../scripts/paths';
-import { useChromium } from './support';
+import { startStallingServer, useChromium, type StaticServer } from './support';
 
 const env = useChromium();
-const seed = readFileSync(SEED_HTML, 'utf8');
 
-/** Responses this server never ends, until the tests are over. */
-const open = new Set<ServerResponse>();
-const server = createServer((req, res) => {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  open.add(res);
-  if (path.startsWith('/stalled-html/')) {
-    // All of the article, then nothing: no </body>, no end of the response.
-    res.write(seed.replace(/<\/body>[\s\S]*$/i, ''));
-  } else if (path.startsWith('/stalled-frame/')) {
-    // A complete article with an ad frame whose document never ends.
-    res.end(seed.replace(/<\/article>/i, '<aside><iframe src="/ad-frame" title="Advertisement" width="300" height="250"></iframe></aside></article>'));
-  } else if (path.startsWith('/slow-html/')) {
-    // The first half of the article, then the rest after a pause longer than Backstory waits.
-    const middle = seed.indexOf('</p>', seed.length / 2) + 4;
-    res.write(seed.slice(0, middle));
-    setTimeout(() => res.end(seed.slice(middle)), 4500);
-  } else if (path.startsWith('/whole/')) {
-    res.end(seed);
-  } else if (path === '/ad-frame') {
-    res.write('<!doctype html><p>Advertisement');
-  } else {
-    res.end();
-  }
-});
-let origin = '';
+let stalling: StaticServer;
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  stalling = await startStallingServer(readFileSync(SEED_HTML, 'utf8'));
 });
-afterAll(async () => {
-  for (const res of open) res.destroy();
-  server.closeAllConnections();
-  await new Promise((r) => server.close(r));
-});
+afterAll(() => stalling?.close());
 
 /** Records, in the page, when the first mark arrives (ms since navigation start). */
 async function watchFirstMark(page: Page): Promise<void> {
@@ -83,7 +50,7 @@ describe('pages that never finish loading', () => {
       const page = await env.chrome.context.newPage();
       const errors = ourErrors(page);
       await watchFirstMark(page);
-      const trace = await traceLoad(page, `${origin}/${path}/2024-05-02-article.html`, true, 15_000, 'commit');
+      const trace = await traceLoad(page, `${stalling.origin}/${path}/2024-05-02-article.html`, true, 15_000, 'commit');
       const firstMarkAt = await page.evaluate(() => (window as { firstMarkAt?: number }).firstMarkAt ?? null);
       console.log(`${name}: ${trace.marks} marks, the first ${firstMarkAt === null ? 'never' : `${Math.round(firstMarkAt)} ms`} after navigation; longest task with our code ${trace.longestCpuWithOurCodeMs} ms of CPU; wall time: ${trace.longTasksWithOurCode} over 50 ms (longest ${trace.longestWithOurCodeMs} ms), our longest slice ${trace.longestOurSliceMs} ms`);
       // The page really never finished: no load event, and (for the open HTML) no end of parsing.
@@ -102,12 +69,12 @@ describe('pages that never finish loading', () => {
   it('HTML that ends after a long pause: read as it is, then again in full once it is all there', { timeout: 60_000 }, async () => {
     const page = await env.chrome.context.newPage();
     const errors = ourErrors(page);
-    await page.goto(`${origin}/whole/2024-05-02-article.html`);
+    await page.goto(`${stalling.origin}/whole/2024-05-02-article.html`);
     await page.waitForSelector('backstory-mark', { state: 'attached' });
     await page.waitForTimeout(1000);
     const whole = await page.evaluate(() => document.querySelectorAll('backstory-mark').length);
 
-    await page.goto(`${origin}/slow-html/2024-05-02-article.html`, { waitUntil: 'commit' });
+    await page.goto(`${stalling.origin}/slow-html/2024-05-02-article.html`, { waitUntil: 'commit' });
     await page.waitForSelector('backstory-mark', { state: 'attached', timeout: 15_000 });
     expect(await page.evaluate(() => document.readyState)).toBe('loading'); // marked from the first half
     await page.waitForLoadState('load');
