@@ -9,7 +9,10 @@
  * but a later one may add fields or change the format: this version reads such a value for the
  * fields it knows, and keeps the rest when it writes, so that changing a setting here does not
  * erase one that only the newer version knows. (A later format must in turn read what this one
- * writes, whatever version the stored metadata says: this version never updates it.)
+ * writes, whatever version the stored metadata says: this version never updates it.) Its migration
+ * must also give the same result when run twice, or on a value already migrated: WXT runs an item's
+ * migrations wherever this module is loaded (background, popup, options, article script), each
+ * context on its own.
  */
 import { storage } from 'wxt/utils/storage';
 
