@@ -1,25 +1,31 @@
 /**
- * The always-on content script: is this page a news article? It reads the DOM once the page's HTML
- * is parsed (and again after a single-page navigation), and only on a news article tells the
- * background, which then injects the article script. Anywhere else it changes nothing and sends
- * nothing.
+ * The always-on content script: is this page a news article? It reads the DOM once when the page is
+ * idle (and again after a single-page navigation), and only on a news article tells the background,
+ * which then injects the article script. Anywhere else it changes nothing and sends nothing.
  *
- * It starts with the document and decides itself when to read it, rather than waiting for
- * `document_idle`, which never comes on a page whose HTML never ends (a connection held open).
+ * On a page whose HTML never ends, idle never comes: the background injects this script while the
+ * page is still being parsed (see background), and it reads the page once the parser has stopped
+ * adding to it. Should the HTML end after all, idle brings a fresh instance that reads it whole.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectArticle } from '../core/detect';
 import { sendWithRetry } from '../lib/send';
 
-/** After the HTML is parsed, a moment for the page's own scripts to render (what `document_idle` gave). */
-const SETTLE_MS = 200;
-/** Longest wait for the HTML to end; after that the article on screen is read as it is. */
-const PARSE_WAIT_MS = 3000;
+/** While the page is still being parsed: how often to look whether it grew, and for how long at most. */
+const GROWTH_CHECK_MS = 500;
+const MAX_GROWTH_CHECKS = 20;
+
+/** The last node in document order, and its length: what the parser adds to next. */
+function parseFront(): [Node, number] {
+  let node: Node = document;
+  while (node.lastChild) node = node.lastChild;
+  return [node, node.textContent?.length ?? 0];
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_start',
+  runAt: 'document_idle',
   main(ctx) {
     let lastUrl = '';
     let retries = 0;
@@ -44,21 +50,18 @@ export default defineContentScript({
       });
     };
     if (document.readyState === 'loading') {
-      // Read the page when its HTML is parsed or, if that takes too long, as it is then; and read
-      // it again once it is all there, so an article still arriving is analysed in full.
-      let readEarly = false;
-      const early = ctx.setTimeout(() => {
-        readEarly = true;
-        check();
-      }, PARSE_WAIT_MS);
-      ctx.addEventListener(document, 'DOMContentLoaded', () => {
-        clearTimeout(early);
-        ctx.setTimeout(() => {
-          if (readEarly) lastUrl = '';
-          check();
-        }, SETTLE_MS);
-      });
-    } else ctx.setTimeout(check, SETTLE_MS);
+      let [node, length] = parseFront();
+      let checks = 0;
+      const whenParsingStops = () => {
+        const [now, nowLength] = parseFront();
+        if ((now === node && nowLength === length) || ++checks >= MAX_GROWTH_CHECKS) check();
+        else {
+          [node, length] = [now, nowLength];
+          ctx.setTimeout(whenParsingStops, GROWTH_CHECK_MS);
+        }
+      };
+      ctx.setTimeout(whenParsingStops, GROWTH_CHECK_MS);
+    } else check();
     // Single-page sites change the URL without a load; give the new view a moment to render.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       retries = 0;

@@ -11,7 +11,7 @@ import { CHROME_EXT, FIREFOX_EXT } from './support';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 const HOSTS = ['http://*/*', 'https://*/*'];
-const ALWAYS_ON = [{ matches: HOSTS, run_at: 'document_start', js: ['content-scripts/detector.js'] }];
+const ALWAYS_ON = [{ matches: HOSTS, run_at: 'document_idle', js: ['content-scripts/detector.js'] }];
 
 describe('built manifests', () => {
   it('Chrome MV3 asks for storage, scripting and http(s) hosts, nothing more', () => {
