@@ -1,7 +1,8 @@
 /**
- * Pages that never finish loading, in real Firefox ESR: HTML whose response never ends (with the
- * detector at `document_idle` no mark ever came), and a complete article with an ad frame that
- * never finishes (`document_idle` does come there, as in Chromium: this keeps it so).
+ * Pages that never finish loading, in real Firefox ESR: HTML whose response never ends (no mark
+ * ever came while only `document_idle` ran the detector; the background now injects it there), and
+ * a complete article with an ad frame that never finishes (`document_idle` does come there, as in
+ * Chromium: this keeps it so).
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
