@@ -35,8 +35,11 @@ export interface MarkSet {
   remove(): void;
 }
 
-/** Elements whose text is never marked: editable or interactive content, and our own UI. */
-const NO_MARK_SELECTOR = 'input, textarea, select, button, option, label, summary, [contenteditable]:not([contenteditable="false"]), [role="textbox"], backstory-mark, backstory-tooltip';
+/**
+ * Elements whose text is never marked: editable or interactive content, frames (an iframe's child
+ * nodes are never shown), and our own UI.
+ */
+const NO_MARK_SELECTOR = 'input, textarea, select, button, option, label, summary, iframe, [contenteditable]:not([contenteditable="false"]), [role="textbox"], backstory-mark, backstory-tooltip';
 /** Marks inside these are not made focusable (the ancestor already is; nesting would be invalid). */
 export const INTERACTIVE_SELECTOR = 'a[href], [tabindex], [role="button"], [role="link"]';
 
@@ -89,8 +92,8 @@ function selectionTouches(doc: Document, node: Node): boolean {
 
 /**
  * Marks the targets that fall inside one verbatim text run of the extraction. Targets crossing
- * element boundaries, inside editable or interactive-only regions, or inside the user's current
- * selection are left alone.
+ * element boundaries, inside editable or interactive-only regions, in another document (a frame's),
+ * or inside the user's current selection are left alone.
  */
 export function applyMarks(doc: Document, pieces: readonly TextPiece[], targets: readonly MarkTarget[]): MarkSet {
   const byNode = new Map<Text, { from: number; to: number; key: string }[]>();
@@ -111,7 +114,7 @@ export function applyMarks(doc: Document, pieces: readonly TextPiece[], targets:
   const replacements: Replacement[] = [];
   for (const [node, ranges] of byNode) {
     const parent = node.parentElement;
-    if (!parent || parent.closest(NO_MARK_SELECTOR) || selectionTouches(doc, node)) continue;
+    if (!parent || node.ownerDocument !== doc || parent.closest(NO_MARK_SELECTOR) || selectionTouches(doc, node)) continue;
     const focusable = !parent.closest(INTERACTIVE_SELECTOR);
     ranges.sort((a, b) => a.from - b.from);
     const data = node.data;

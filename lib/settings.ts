@@ -1,7 +1,18 @@
 /**
  * The reader's settings, in extension storage (WXT storage items, versioned so that later formats
  * migrate instead of resetting). Every reader validates what it reads: a corrupted stored value
- * falls back to the default instead of breaking the extension.
+ * keeps its valid fields, and the others fall back to their default instead of breaking the
+ * extension.
+ *
+ * Sync storage is shared by the reader's browsers, which may run different versions of Backstory.
+ * The format has not changed since the first version (v1, the shape below; nothing to migrate yet),
+ * but a later one may add fields or change the format: this version reads such a value for the
+ * fields it knows, and keeps the rest when it writes, so that changing a setting here does not
+ * erase one that only the newer version knows. (A later format must in turn read what this one
+ * writes, whatever version the stored metadata says: this version never updates it.) Its migration
+ * must also give the same result when run twice, or on a value already migrated: WXT runs an item's
+ * migrations wherever this module is loaded (background, popup, options, article script), each
+ * context on its own.
  */
 import { storage } from 'wxt/utils/storage';
 
@@ -35,13 +46,16 @@ export class SettingsError extends Error {
 }
 
 /** Bytes the settings take in sync storage (UTF-8 JSON, as the quota counts them). */
-export const settingsBytes = (settings: Settings): number => new TextEncoder().encode(JSON.stringify(settings)).length + 'settings'.length;
+export const settingsBytes = (settings: object): number => new TextEncoder().encode(JSON.stringify(settings)).length + 'settings'.length;
+
+/** A stored site entry as the key `siteOf` makes for its pages ("News.Example.com", "https://www.news.test/x" → "news.test"), or null. */
+const siteKey = (entry: string): string | null => (entry.length < 256 ? siteOf(/^[a-z][a-z\d+.-]*:\/\//i.test(entry.trim()) ? entry.trim() : `https://${entry.trim()}`) : null);
 
 /** A well-formed Settings from whatever was stored (missing or malformed fields take their default). */
 export function sanitizeSettings(raw: unknown): Settings {
   const s = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const sites = Array.isArray(s.disabledSites)
-    ? [...new Set(s.disabledSites.filter((h): h is string => typeof h === 'string' && h.length > 0 && h.length < 256).map((h) => h.toLowerCase()))].slice(0, MAX_SITES)
+    ? [...new Set(s.disabledSites.map((h) => (typeof h === 'string' ? siteKey(h) : null)).filter((h): h is string => h !== null))].slice(0, MAX_SITES)
     : DEFAULT_SETTINGS.disabledSites;
   const settings: Settings = {
     tooltips: typeof s.tooltips === 'boolean' ? s.tooltips : DEFAULT_SETTINGS.tooltips,
@@ -60,12 +74,17 @@ export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   version: 1,
 });
 
+/** What is stored, as stored (null when storage cannot be read). */
+const readStored = (): Promise<unknown> => settingsItem.getValue().catch(() => null);
+
 export async function loadSettings(): Promise<Settings> {
-  try {
-    return sanitizeSettings(await settingsItem.getValue());
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
+  return sanitizeSettings(await readStored());
+}
+
+/** The stored fields this version does not know (a newer version's, written on another device). */
+function otherFields(stored: unknown): Record<string, unknown> {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  return Object.fromEntries(Object.entries(stored).filter(([key]) => !Object.hasOwn(DEFAULT_SETTINGS, key)));
 }
 
 /** Waits before the second and third attempts of a write (a busy or briefly failing storage). */
@@ -74,19 +93,23 @@ export const WRITE_BACKOFF_MS = [250, 1000];
 /**
  * Saves a change. A change that would not fit in sync storage is refused with a SettingsError
  * ('full'); a failed write (storage off, write-rate limit) is tried again twice, with backoff, and
- * then reported with a SettingsError ('write-failed'), never dropped silently.
+ * then reported with a SettingsError ('write-failed'), never dropped silently. Stored fields of a
+ * newer version are written back with the change, unless they would make it not fit.
  */
 export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const wanted = { ...(await loadSettings()), ...change };
+  const stored = await readStored();
+  const wanted = { ...sanitizeSettings(stored), ...change };
   const next = sanitizeSettings(wanted);
   if (next.disabledSites.length < (wanted.disabledSites?.length ?? 0)) {
     throw new SettingsError('full', 'The list of sites where Backstory is off is full; remove a site to add another.');
   }
+  const withOthers = { ...otherFields(stored), ...next };
+  const value = settingsBytes(withOthers) <= SYNC_ITEM_BUDGET ? withOthers : next;
   let lastError: unknown;
   for (let attempt = 0; attempt <= WRITE_BACKOFF_MS.length; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, WRITE_BACKOFF_MS[attempt - 1]));
     try {
-      await settingsItem.setValue(next);
+      await settingsItem.setValue(value);
       return next;
     } catch (err) {
       lastError = err;

@@ -166,7 +166,7 @@ if (browser) {
   log(`detector in Chromium ${browser.chromium} on ${browser.detector.pages} non-articles: median ${browser.detector.medianMs} ms, p95 ${browser.detector.p95Ms} ms, max ${browser.detector.maxMs} ms`);
   if (browser.longTasks) {
     const { page, withExtension: w, withoutExtension: wo } = browser.longTasks;
-    log(`long tasks loading ${page}: with the extension ${w.longTasks} (longest ${w.longestMs} ms; ${w.longTasksWithOurCode} ran our code, longest ${w.longestWithOurCodeMs} ms; our longest slice ${w.longestOurSliceMs} ms; ${w.marks} marks); without ${wo.longTasks} (longest ${wo.longestMs} ms)`);
+    log(`long tasks loading ${page}: with the extension ${w.longTasks} (longest ${w.longestMs} ms; ${w.longTasksWithOurCode} ran our code, longest ${w.longestWithOurCodeMs} ms; most CPU in a task with our code ${w.longestCpuWithOurCodeMs} ms; our longest slice ${w.longestOurSliceMs} ms; ${w.marks} marks); without ${wo.longTasks} (longest ${wo.longestMs} ms)`);
   } else log('long tasks: no build (npm run build) or no news page');
   if (browser.popupRenderMs !== null) log(`popup: first party card ${browser.popupRenderMs} ms after the popup opens`);
   if (browser.workerIndexLoadMs !== null) log(`knowledge index read + parsed in the extension's service worker: ${browser.workerIndexLoadMs} ms`);

@@ -3,7 +3,7 @@
  * for the real browsers with the built extension (see shared docs/toolchain.md).
  */
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -44,6 +44,48 @@ export async function startServer(): Promise<StaticServer> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/**
+ * Serves `html` (an article with a </body> and an </article>) in the ways a page can fail to finish:
+ * /stalled-html/* sends it without its end and holds the response open (the document stays
+ * 'loading'); /stalled-frame/* sends it whole with an ad frame whose document never ends (no
+ * `load`); /slow-html/* sends the first half, then the rest after a pause longer than Backstory
+ * waits; /whole/* sends it normally.
+ */
+export async function startStallingServer(html: string, pauseMs = 4500): Promise<StaticServer> {
+  const open = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    open.add(res);
+    if (path.startsWith('/stalled-html/')) {
+      res.write(html.replace(/<\/body>[\s\S]*$/i, ''));
+    } else if (path.startsWith('/stalled-frame/')) {
+      res.end(html.replace(/<\/article>/i, '<aside><iframe src="/ad-frame" title="Advertisement" width="300" height="250"></iframe></aside></article>'));
+    } else if (path === '/ad-frame') {
+      res.write('<!doctype html><p>Advertisement');
+    } else if (path.startsWith('/slow-html/')) {
+      const middle = html.indexOf('</p>', html.length / 2) + 4;
+      res.write(html.slice(0, middle));
+      setTimeout(() => res.end(html.slice(middle)), pauseMs);
+    } else if (path.startsWith('/whole/')) {
+      res.end(html);
+    } else {
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close() {
+      for (const res of open) res.destroy();
+      server.closeAllConnections();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
 }
 
 export interface Chromium {

@@ -2,8 +2,14 @@
 /**
  * Marks must be exactly reversible: over generated DOM trees (nested inline elements, links, <br>,
  * RTL text, emoji and combining characters, text split over many nodes, editable regions, shadow
- * roots), marking never changes textContent, never enters a shadow root, and unmarking
- * restores the same nodes in the same places.
+ * roots, iframes), marking never changes textContent, never enters a shadow root or a frame, and
+ * unmarking restores the same nodes in the same places.
+ *
+ * Frames are srcdoc iframes: happy-dom builds their documents (it loads no other frame page). The
+ * pieces handed to applyMarks include the text inside each frame's document and the iframe
+ * element's own child nodes, as a faulty extraction could, and none of it may be marked. What
+ * happy-dom cannot show is a real browser reloading a frame that was moved; the frame keeping its
+ * document object stands for that (it would get a new one had it been taken out of the page).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,12 +22,13 @@ const textArb = fc.constantFrom('Paris', 'Gérald Darmanin', ' and ', 'Azərbayc
 const treeArb: fc.Arbitrary<Tree> = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, textArb, tie('element')),
   element: fc.record({
-    tag: fc.constantFrom('span', 'a', 'b', 'em', 'p', 'div', 'br', 'editable', 'shadow'),
+    tag: fc.constantFrom('span', 'a', 'b', 'em', 'p', 'div', 'br', 'editable', 'shadow', 'iframe'),
     children: fc.array(tie('node'), { maxLength: 4 }),
   }),
 })).element as fc.Arbitrary<Tree>;
 
 const SHADOW_HTML = '<b>Paris</b> in a shadow root';
+const FRAME_HTML = '<p>Gérald Darmanin in <b>Paris</b>, in a frame</p>';
 
 function build(doc: Document, tree: Tree): Node {
   if (typeof tree === 'string') return doc.createTextNode(tree);
@@ -31,14 +38,23 @@ function build(doc: Document, tree: Tree): Node {
   if (tree.tag === 'editable') el.setAttribute('contenteditable', 'true');
   // A component's shadow root: its text is not the article's.
   if (tree.tag === 'shadow') el.attachShadow({ mode: 'open' }).innerHTML = SHADOW_HTML;
+  // A frame (an embed, an ad): its own document, and child nodes that are never rendered.
+  if (tree.tag === 'iframe') {
+    el.setAttribute('srcdoc', FRAME_HTML);
+    el.setAttribute('title', 'embed');
+  }
   if (tag !== 'br') for (const c of tree.children) el.appendChild(build(doc, c));
   return el;
 }
 
 const shadowContents = (root: Element) => [...root.querySelectorAll('div')].flatMap((d) => (d.shadowRoot ? [d.shadowRoot.innerHTML] : []));
+const frames = (root: Element) => [...root.querySelectorAll('iframe')].map((f) => ({ frame: f, doc: f.contentDocument, html: f.contentDocument?.documentElement.outerHTML }));
 
-/** One piece per text node, as if the whole body were the article. */
-function piecesOf(root: Node): TextPiece[] {
+/**
+ * One piece per text node, as if the whole body were the article; with `intoFrames`, the text of
+ * frame documents too, as an extraction that wrongly read them would hand it over.
+ */
+function piecesOf(root: Node, intoFrames = false): TextPiece[] {
   const pieces: TextPiece[] = [];
   let offset = 0;
   const walk = (n: Node) => {
@@ -48,6 +64,7 @@ function piecesOf(root: Node): TextPiece[] {
       offset += t.data.length;
     }
     n.childNodes.forEach(walk);
+    if (intoFrames && n instanceof HTMLIFrameElement && n.contentDocument) walk(n.contentDocument.body);
   };
   walk(root);
   return pieces;
@@ -74,8 +91,10 @@ describe('applyMarks', () => {
         const html = root.innerHTML;
         const text = root.textContent;
         const shadows = shadowContents(root);
+        const framed = frames(root);
+        expect(framed.every((f) => f.doc && f.html?.includes('Darmanin'))).toBe(true);
         const nodes = snapshot(root);
-        const pieces = piecesOf(root);
+        const pieces = piecesOf(root, true);
         const total = pieces.reduce((n, p) => n + p.length, 0);
         const targets = spans.map(([s, len], i) => ({ key: `k${i % 3}`, start: s % Math.max(1, total), end: Math.min(total, (s % Math.max(1, total)) + len) }));
 
@@ -83,8 +102,10 @@ describe('applyMarks', () => {
         expect(root.textContent).toBe(text);
         expect(shadowContents(root)).toEqual(shadows); // nothing of ours inside a shadow root
         expect(shadows.every((h) => h === SHADOW_HTML)).toBe(true);
+        expect(frames(root)).toEqual(framed); // the same frames with the same documents, untouched
         for (const mark of set.marks) {
-          expect(mark.closest('[contenteditable="true"]')).toBeNull();
+          expect(mark.ownerDocument).toBe(document);
+          expect(mark.closest('[contenteditable="true"], iframe')).toBeNull();
           expect(set.keyOf(mark)).toMatch(/^k\d$/);
           expect(mark.attributes.length).toBeLessThanOrEqual(3); // style, tabindex, role: no data for the page
           if (mark.closest('a')) expect(mark.hasAttribute('tabindex')).toBe(false);
@@ -92,6 +113,7 @@ describe('applyMarks', () => {
         set.remove();
         expect(root.innerHTML).toBe(html);
         expect(shadowContents(root)).toEqual(shadows);
+        expect(frames(root)).toEqual(framed);
         const after = snapshot(root);
         expect(after.length).toBe(nodes.length);
         after.forEach((n, i) => expect(n).toBe(nodes[i]));

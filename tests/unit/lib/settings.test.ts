@@ -48,6 +48,42 @@ describe('settings', () => {
     });
   });
 
+  it('repairs a corrupted stored value field by field, and the next change stores the repair', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { tooltips: 'no', marks: 'every', analyze: null, disabledSites: ['News.Test', 'https://www.Other.test/page', 'www.news.test', 42, 'not a host', 'bücher.example', ''] },
+    });
+    const repaired = { tooltips: true, marks: 'every', analyze: 'auto', disabledSites: ['news.test', 'other.test', 'xn--bcher-kva.example'] };
+    const settings = await loadSettings();
+    expect(settings).toEqual(repaired);
+    // Stored entries cover the pages they name, as the entries the extension writes do.
+    for (const url of ['https://www.news.test/a', 'https://other.test/', 'https://bücher.example/x']) expect(isSiteDisabled(settings, url), url).toBe(true);
+    await updateSettings({ analyze: 'on-click' });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ ...repaired, analyze: 'on-click' });
+  });
+
+  it('replaces a stored value that is not an object at all', async () => {
+    await fakeBrowser.storage.sync.set({ settings: ['news.test'] });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    await updateSettings({ marks: 'every' });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ ...DEFAULT_SETTINGS, marks: 'every' });
+  });
+
+  it("reads a newer version's settings (another device, same sync storage) and keeps its fields when writing", async () => {
+    const newer = { tooltips: false, marks: 'every', analyze: 'on-click', disabledSites: ['news.test'], highlight: 'underline', sites: { 'paper.test': { analyze: 'auto' } } };
+    await fakeBrowser.storage.sync.set({ settings: newer, settings$: { v: 2 } });
+    expect(await loadSettings()).toEqual({ tooltips: false, marks: 'every', analyze: 'on-click', disabledSites: ['news.test'] });
+    await updateSettings({ marks: 'first' });
+    expect(await fakeBrowser.storage.sync.get(['settings', 'settings$'])).toEqual({ settings: { ...newer, marks: 'first' }, settings$: { v: 2 } });
+  });
+
+  it("drops a newer version's fields rather than make a change too big for sync storage", async () => {
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, notes: 'n'.repeat(SYNC_ITEM_BUDGET) } });
+    await updateSettings({ tooltips: false });
+    const stored = (await fakeBrowser.storage.sync.get('settings')).settings as object;
+    expect(stored).toEqual({ ...DEFAULT_SETTINGS, tooltips: false });
+    expect(settingsBytes(stored)).toBeLessThanOrEqual(SYNC_ITEM_BUDGET);
+  });
+
   it('tries a failed write again, with backoff, and saves it', async () => {
     const real = settingsItem.setValue.bind(settingsItem);
     const setValue = vi.spyOn(settingsItem, 'setValue');
