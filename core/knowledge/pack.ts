@@ -14,7 +14,7 @@ export type NameKind =
   | 'translation' // the name in another language
   | 'demonym' // "French" standing for France
   | 'capital' // "Baku" standing for Azerbaijan's government
-  | 'surname' // "Darmanin" after a full mention of Gérald Darmanin
+  | 'surname' // part of a person's name written alone ("Darmanin"; "John Williams" for John C. Williams), linked only in context
   | 'titled'; // "Vice President Biden": an office the person held, then the surname
 
 export interface PackFact {

@@ -210,10 +210,15 @@ export function linkParties(
 
   const related = new Set<string>();
   for (const id of strong) for (const r of kb.entry(id)?.related ?? []) related.add(r);
+  // A surname no one is named by in full can still be the one namesake tied to a person or body the
+  // article does name ("Williams" in a story naming Mike Pence, whose aide she was). Ties through a
+  // country do not count: nearly everyone is tied to one.
+  const named = new Set([...strong].filter((id) => kb.entry(id)?.type !== 'country'));
+  const tiedToNamed = (entry: EntryHead) => entry.related.some((r) => named.has(r)) || [...named].some((id) => kb.entry(id)?.related.includes(entry.id));
 
   const resolved: Resolved[] = [];
   for (const m of all) {
-    const r = resolveMatch(m, tokens, text, strong, related);
+    const r = resolveMatch(m, tokens, text, strong, related, tiedToNamed);
     if (r) resolved.push(r);
   }
 
@@ -235,14 +240,23 @@ const TITLES = new Set(['president', 'mr', 'mrs', 'ms', 'dr', 'minister', 'chanc
 /** The words of the titles in `titled` name forms (see officeTitles in the knowledge compiler). */
 const TITLE_WORDS = new Set([...TITLES, 'vice', 'prime', 'deputy', 'attorney', 'supreme', 'crown', 'taoiseach', 'tanaiste', 'emir']);
 
-function resolveMatch(m: Match, tokens: Token[], text: string, strong: Set<string>, related: Set<string>): Resolved | null {
+function resolveMatch(
+  m: Match,
+  tokens: Token[],
+  text: string,
+  strong: Set<string>,
+  related: Set<string>,
+  tiedToNamed: (entry: EntryHead) => boolean,
+): Resolved | null {
   const mentionText = text.slice(m.start, m.end);
   const base = (entry: EntryHead | null, type: PartyType, name = mentionText): Resolved => ({ start: m.start, end: m.end, entry, type, name });
 
   // A capital after "in", "from"… is the city; otherwise it stands for the country's government.
   const locative = precededByLocative(tokens, m.first);
+  // (Only when no namesake is named in full: then the surname is that one's.)
+  const tied = m.candidates.some((c) => strong.has(c.entry.id)) ? [] : m.candidates.filter((c) => c.kind === 'surname' && tiedToNamed(c.entry));
   const usable = m.candidates.filter((c) => {
-    if (c.kind === 'surname') return strong.has(c.entry.id);
+    if (c.kind === 'surname') return strong.has(c.entry.id) || (tied.length === 1 && tied[0] === c);
     if (c.kind === 'capital') return !locative;
     return true;
   });

@@ -171,6 +171,9 @@ export function compileKnowledge(entriesDir: string, now = new Date()): CompileR
     }
     if (s.type === 'person') {
       const surname = s.surname ?? surnameOf(s.name);
+      // "John Williams" for John C. Williams: as weak as a surname, linked only in context.
+      const withoutInitials = s.name.split(/\s+/).filter((w) => !/^\p{Lu}\.$/u.test(w)).join(' ');
+      if (withoutInitials !== s.name && withoutInitials.includes(' ')) addName(withoutInitials, i, 'surname');
       if (surname) {
         addName(surname, i, 'surname');
         for (const title of officeTitles(s.offices.map((o) => o.office))) addName(`${title} ${surname}`, i, 'titled');

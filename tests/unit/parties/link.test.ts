@@ -62,3 +62,22 @@ describe('a title before a surname', () => {
     expect(link('The Vice President and the Senator met.').filter((p) => p.id !== null)).toEqual([]);
   });
 });
+
+describe('a surname or short name no one is named by in full', () => {
+  it('is the one namesake tied to someone the article names, and unlinked otherwise', () => {
+    expect(idOf('Mike Pence said little. Trump assailed Williams over the weekend.', 'Williams')).toBe('jennifer-williams');
+    expect(idOf('The Federal Reserve held rates. Williams said growth was slowing.', 'Williams')).toBe('john-c-williams');
+    expect(idOf('Williams said growth was slowing in the region.', 'Williams')).toBeNull();
+  });
+
+  it('reads a name written without its middle initial only in context', () => {
+    expect(idOf('“Tensions are rising,” John Williams, the president of the Federal Reserve Bank of New York, said.', 'John Williams')).toBe('john-c-williams');
+    expect(idOf('The composer John Williams wrote the score for the film.', 'John Williams')).toBeNull();
+  });
+
+  it('leaves a surname to the namesake named in full, even when another is tied to that one', () => {
+    // George W. Bush is tied to his father, who is named: "Bush" is still the father.
+    const text = 'George H. W. Bush met Israeli leaders in 1991. Bush pressed them on settlements.';
+    expect(link(text).find((p) => p.mentions.some((m) => m.text === 'Bush'))?.id).toBe('george-h-w-bush');
+  });
+});
