@@ -70,7 +70,7 @@ function completeAnalysis(article: Article, kb: KnowledgeBase, { parties, framin
     t = now;
   };
   for (const party of parties) if (party.id) party.note = kb.details(party.id)?.note ?? null;
-  const timexes = tagTimexes(text, published);
+  const timexes = tagTimexes(text, published, article.lang);
   lap('time');
   const events = extractEvents(text, timexes, parties, published);
   lap('events');

@@ -58,6 +58,14 @@ export function clauseAround(text: string, ts: number, te: number, bounds: [numb
   const segs = segments(text, s, e);
   let k = segs.findIndex((g) => g.start <= ts && g.end >= te);
   if (k < 0) k = 0;
+  // A last piece that is only the date (", mardi 5 mai.", ", on Tuesday."): what happened is before it.
+  if (k > 0 && k === segs.length - 1 && !/\p{L}{3,}/u.test(text.slice(segs[k].start, ts) + text.slice(te, segs[k].end))) {
+    let a = Math.max(segs[k - 1].start, ts - MAX_SUMMARY);
+    const cut = a > segs[k - 1].start;
+    if (cut) while (a < ts && /\S/.test(text[a - 1])) a++;
+    const before = tidy(text.slice(a, segs[k - 1].end));
+    return before ? (cut ? '…' + before[0].toLowerCase() + before.slice(1) : before) : tidy(text.slice(ts, te));
+  }
   let lo = k;
   let hi = k;
   // Grow to the right first (the main clause usually follows an opening phrase), then left.
@@ -126,6 +134,8 @@ function isDateline(text: string, t: Timex, published: string | null): boolean {
   const line = text.slice(lineStart, lineEnd);
   if (/(?:©|\(c\)|copyright)\s*$/i.test(text.slice(Math.max(lineStart, t.start - 12), t.start))) return true;
   if (/^\s*(?:by|updated|published|posted)\b/i.test(line) && line.length < 120) return true;
+  // "Updated on …" in the languages whose dates the tagger reads
+  if (/(?:updated|mis à jour|modifié|actualizado|aggiornato|atualizado)(?:\s+(?:on|le|el|il|em|:))?\s*$/i.test(text.slice(Math.max(lineStart, t.start - 30), t.start))) return true;
   if (published && t.value === published && (line.length < 80 || t.start < 200)) return true;
   return false;
 }

@@ -25,6 +25,8 @@ import {
 } from './calendar.ts';
 import { type Tense, sentenceBounds, tenseAround } from './tense.ts';
 
+import { tagLocalDates } from './romance.ts';
+
 export { sentenceBounds } from './tense.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -1114,10 +1116,20 @@ function noteReference(ctx: Ctx, o: Out): void {
 /**
  * Finds and normalizes temporal expressions. `dct` is the publication date (YYYY-MM-DD): relative
  * expressions are resolved against it; without it they keep placeholder values (XXXX-04, PAST_REF).
+ * `lang`, the article's language tag, adds the dates written in French, Spanish, Italian or
+ * Portuguese (romance.ts); they win over English readings of the same words.
  */
-export function tagTimexes(text: string, dct: string | null): Timex[] {
+export function tagTimexes(text: string, dct: string | null, lang?: string | null): Timex[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const english = tagEnglish(text, dct);
+  const local = tagLocalDates(text, dct, lang);
+  if (local.length === 0) return english;
+  const overlaps = (t: Timex) => local.some((l) => l.start < t.end && t.start < l.end);
+  return [...english.filter((t) => !overlaps(t)), ...local].sort((a, b) => a.start - b.start);
+}
+
+function tagEnglish(text: string, dct: string | null): Timex[] {
   const out: Timex[] = [];
-  if (typeof text !== 'string' || text.length === 0) return out;
   const ctx: Ctx = {
     text,
     dct: parseYmd(dct),
