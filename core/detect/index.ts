@@ -204,14 +204,6 @@ function detect(doc: Document, url?: string): Detection {
     else if (og === 'website') sig('og:type=website', -0.7);
     else sig('og:type=' + og.slice(0, 20), -2.5, 0, 2);
   }
-  const published =
-    ['article:published_time', 'article:published', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date'].some((k) => metas.has(k)) ||
-    hasPublishedTime(doc) ||
-    (ld.objects.some((o) => typeof o.datePublished === 'string') ? 'ld' : null);
-  if (published) sig('published-date', 0.8);
-  const section = metas.get('article:section');
-  if (section) sig('article:section', 0.3);
-
   // URL shape
   const u = urlInfo(url);
   if (u) {
@@ -231,6 +223,15 @@ function detect(doc: Document, url?: string): Detection {
 
   // Strong non-article metadata (product, video, listing, home page): no need to look at the text.
   if (not >= 2 && !ldNews && !ldArticle) return finish('not-article');
+
+  // Publication date (after the early exit: looking for <time> elements walks the whole page)
+  const published =
+    ['article:published_time', 'article:published', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date'].some((k) => metas.has(k)) ||
+    hasPublishedTime(doc) ||
+    (ld.objects.some((o) => typeof o.datePublished === 'string') ? 'ld' : null);
+  if (published) sig('published-date', 0.8);
+  const section = metas.get('article:section');
+  if (section) sig('article:section', 0.3);
 
   // Structure
   const st = blockStats(doc);
