@@ -224,15 +224,6 @@ function detect(doc: Document, url?: string): Detection {
   // Strong non-article metadata (product, video, listing, home page): no need to look at the text.
   if (not >= 2 && !ldNews && !ldArticle) return finish('not-article');
 
-  // Publication date (after the early exit: looking for <time> elements walks the whole page)
-  const published =
-    ['article:published_time', 'article:published', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date'].some((k) => metas.has(k)) ||
-    hasPublishedTime(doc) ||
-    (ld.objects.some((o) => typeof o.datePublished === 'string') ? 'ld' : null);
-  if (published) sig('published-date', 0.8);
-  const section = metas.get('article:section');
-  if (section) sig('article:section', 0.3);
-
   // Structure
   const st = blockStats(doc);
   signals.push('paragraphs:' + st.paragraphs);
@@ -243,6 +234,16 @@ function detect(doc: Document, url?: string): Detection {
 
   const score0 = !shaped && !(ldNews && st.clusterChars >= 300);
   if (score0) return finish('not-article');
+
+  // Publication date (only now: looking for <time> elements walks the whole page, and a page
+  // without article-like text is not an article whatever its date)
+  const published =
+    ['article:published_time', 'article:published', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date'].some((k) => metas.has(k)) ||
+    hasPublishedTime(doc) ||
+    (ld.objects.some((o) => typeof o.datePublished === 'string') ? 'ld' : null);
+  if (published) sig('published-date', 0.8);
+  const section = metas.get('article:section');
+  if (section) sig('article:section', 0.3);
 
   if (st.byline) sig(st.bylineDate ? 'byline+date' : 'byline', st.bylineDate ? 0.9 : 0.5);
   else if (doc.querySelector('[rel="author"], [itemprop="author"], [class*="byline"], [class*="Byline"], [class*="article-author"]')) sig('byline', 0.4);
