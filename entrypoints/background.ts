@@ -181,12 +181,29 @@ export default defineBackground(() => {
     clearTimeout(stallTimers.get(tabId));
     stallTimers.delete(tabId);
   });
+  const watchForStall = (tabId: number) => stallTimers.set(tabId, setTimeout(() => void detectIfStillParsing(tabId), STALLED_MS));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (!change.status) return;
     clearTimeout(stallTimers.get(tabId));
     stallTimers.delete(tabId);
-    if (change.status === 'loading') stallTimers.set(tabId, setTimeout(() => void detectIfStillParsing(tabId), STALLED_MS));
+    if (change.status === 'loading') watchForStall(tabId);
+    // A 'complete' can be the blank page a new tab opened with, arriving after the navigation that
+    // replaced it started: trust the tab's status now, not the order of events.
+    else
+      void browser.tabs
+        .get(tabId)
+        .then((tab) => {
+          if (tab.status === 'loading' && !stallTimers.has(tabId)) watchForStall(tabId);
+        })
+        .catch(() => undefined);
   });
+  // A worker that (re)starts while tabs are loading has no timers for them: give them theirs.
+  void browser.tabs
+    .query({ status: 'loading' })
+    .then((tabs) => {
+      for (const { id } of tabs) if (id !== undefined && !stallTimers.has(id)) watchForStall(id);
+    })
+    .catch(() => undefined);
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document (or a single-page navigation): the old analysis no longer describes the tab.
     if (!change.url) return;
