@@ -70,7 +70,17 @@ function linkChars(el: Element, cap: number): number {
   return n;
 }
 
-const SKIP_ANCESTORS = 'nav,footer,aside,header,form,menu';
+// Page chrome: a paragraph inside one of these (or that is one) is navigation, not text.
+const CHROME = new Set(['nav', 'footer', 'aside', 'header', 'form', 'menu']);
+
+/**
+ * `el.closest('nav,footer,aside,header,form,menu')` as a loop over localName (lower case for HTML
+ * elements, so the same matches): Node DOMs (linkedom) compile the selector on every call.
+ */
+function inChrome(el: Element): boolean {
+  for (let a: Element | null = el; a; a = a.parentElement) if (CHROME.has(a.localName)) return true;
+  return false;
+}
 
 /** Paragraph statistics: long, low-link-density text blocks and the container that holds most of them. */
 export function blockStats(doc: Document): BlockStats {
@@ -96,7 +106,7 @@ export function blockStats(doc: Document): BlockStats {
       return;
     }
     if (linkChars(el, len) > len * 0.4) return;
-    if (el.closest(SKIP_ANCESTORS) && len < 400) return;
+    if (len < 400 && inChrome(el)) return;
     st.paragraphs++;
     st.chars += len;
     const parent = el.parentElement;
