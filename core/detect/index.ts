@@ -25,10 +25,9 @@ export interface BlockStats {
   bylineDate: boolean;
 }
 
-/** All <meta> values by lower-cased property / name / itemprop (one pass over the <meta> elements). */
-function metaMap(doc: Document): Map<string, string> {
+/** <meta> values by lower-cased property / name / itemprop: the first of each among (at most 400) `metas`. */
+function readMetas(metas: HTMLCollectionOf<Element>): Map<string, string> {
   const map = new Map<string, string>();
-  const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length && i < 400; i++) {
     const m = metas[i];
     const v = m.getAttribute('content');
@@ -39,6 +38,20 @@ function metaMap(doc: Document): Map<string, string> {
     }
   }
   return map;
+}
+
+/**
+ * The page's <meta> values, read from the <head> and from the whole document only when asked for a
+ * key the head does not have. The answers are those of the whole document (the head's metas come
+ * first in it), but most pages keep their metadata in the head: a small subtree, where a
+ * whole-document query walks every node in Node DOMs (linkedom).
+ */
+function metaReader(doc: Document): (key: string) => string | undefined {
+  const head = doc.documentElement.firstElementChild;
+  // Only a head that is the first element holds the document's first metas (always so in browsers).
+  const first = head && head.localName === 'head' ? readMetas(head.getElementsByTagName('meta')) : null;
+  let all: Map<string, string> | undefined;
+  return (key) => (first?.has(key) ? first.get(key) : (all ??= readMetas(doc.getElementsByTagName('meta'))).get(key));
 }
 
 // Tag-name collections rather than attribute selectors: as fast in browsers, and Node DOMs
@@ -177,7 +190,7 @@ function detect(doc: Document, url?: string): Detection {
     not += dnot;
   };
   if (!doc || !doc.documentElement) return { isArticle: false, kind: 'not-article', score: 0, signals: ['empty'] };
-  const metas = metaMap(doc);
+  const meta = metaReader(doc);
   if (!url) {
     try {
       const u = doc.location?.href || doc.URL;
@@ -185,7 +198,7 @@ function detect(doc: Document, url?: string): Detection {
     } catch {
       /* no location */
     }
-    const canon = metas.get('og:url') || doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    const canon = meta('og:url') || doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
     if (!url && canon && /^https?:\/\//.test(canon)) url = canon;
   }
 
@@ -208,7 +221,7 @@ function detect(doc: Document, url?: string): Detection {
   if (ldNot && !ldNews && !ldArticle) sig('json-ld:' + ldNot, -2, 0, 2);
 
   // Open Graph and dates
-  const og = (metas.get('og:type') || '').toLowerCase();
+  const og = (meta('og:type') || '').toLowerCase();
   if (og) {
     if (OG_ARTICLE.test(og)) sig('og:type=article', 1);
     else if (og === 'website') sig('og:type=website', -0.7);
@@ -248,11 +261,11 @@ function detect(doc: Document, url?: string): Detection {
   // Publication date (only now: looking for <time> elements walks the whole page, and a page
   // without article-like text is not an article whatever its date)
   const published =
-    ['article:published_time', 'article:published', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date'].some((k) => metas.has(k)) ||
+    ['article:published_time', 'article:published', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date'].some((k) => meta(k) !== undefined) ||
     hasPublishedTime(doc) ||
     (ld.objects.some((o) => typeof o.datePublished === 'string') ? 'ld' : null);
   if (published) sig('published-date', 0.8);
-  const section = metas.get('article:section');
+  const section = meta('article:section');
   if (section) sig('article:section', 0.3);
 
   if (st.byline) sig(st.bylineDate ? 'byline+date' : 'byline', st.bylineDate ? 0.9 : 0.5);
