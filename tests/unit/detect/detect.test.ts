@@ -92,6 +92,29 @@ describe('detectArticle on odd inputs', () => {
   });
 });
 
+describe('detectArticle reads <meta> as the whole document does', () => {
+  const body = '<p>' + 'Reporting, with commas, and more words in a long sentence. '.repeat(6) + '</p>';
+  const page = (head: string, bodyMetas: string) => `<html><head>${head}</head><body>${bodyMetas}<article>${body.repeat(6)}</article></body></html>`;
+  it('finds metadata that is only in the body', () => {
+    expect(detectArticle(parseHtml(page('<meta name="viewport" content="width=device-width">', '<meta property="og:type" content="article">'))).signals).toContain('og:type=article');
+    expect(detectArticle(parseHtml(page('', '<meta property="og:type" content="product">'))).kind).toBe('not-article');
+  });
+  it('takes the first value in document order: the head before the body', () => {
+    const d = detectArticle(parseHtml(page('<meta property="og:type" content="article">', '<meta property="og:type" content="product">')));
+    expect(d.signals).toContain('og:type=article');
+    expect(d.signals).not.toContain('og:type=product');
+  });
+  it('reads a page whose first element is not the head', () => {
+    const html = `<html><meta property="og:type" content="product"><head><meta property="og:type" content="article"></head><body><article>${body.repeat(6)}</article></body></html>`;
+    expect(detectArticle(parseHtml(html)).signals).toContain('og:type=product');
+  });
+  it('does not count short paragraphs in page chrome', () => {
+    const teaser = '<p>' + 'Short teaser text for another story, with a few words. '.repeat(2) + '</p>';
+    const d = detectArticle(parseHtml(`<html><head></head><body><nav><div>${teaser.repeat(8)}</div></nav></body></html>`));
+    expect(d.signals).toContain('paragraphs:0');
+  });
+});
+
 describe('date helpers', () => {
   it('reads machine dates literally (publisher local date)', () => {
     expect(isoDate('2024-05-02T09:00:00+04:00')).toBe('2024-05-02');
