@@ -1,19 +1,23 @@
 /**
  * Messages from a content script to the background that survive the MV3 service worker being stopped
  * under them: Chrome stops an idle worker at any time, and a message it was handling is then lost
- * ("message channel closed before a response was received"). Such a message is sent again, a few
- * times, to the worker Chrome starts for it. Other failures (an invalid message, the extension gone)
- * are not retried.
+ * ("message channel closed before a response was received"); one sent while the worker is still
+ * stopping is lost the same way. Such a message is sent again, with growing pauses, to the worker
+ * Chrome starts for it, for as long as `patienceMs` (a stop can take over a second on a busy
+ * machine; a fixed number of quick retries ran out before it ended). Other failures (an invalid
+ * message, the extension gone) are not retried.
  */
 const TRANSIENT = /message (port|channel) closed|receiving end does not exist|could not establish connection/i;
 
-export async function sendWithRetry<T>(send: () => Promise<T>, attempts = 3, pauseMs = 300): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+export async function sendWithRetry<T>(send: () => Promise<T>, patienceMs = 10_000, firstPauseMs = 250): Promise<T> {
+  const started = Date.now();
+  for (let pause = firstPauseMs; ; pause *= 2) {
     try {
       return await send();
     } catch (err) {
-      if (attempt >= attempts || !TRANSIENT.test(String((err as Error)?.message ?? err))) throw err;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
+      const spent = Date.now() - started;
+      if (spent + pause > patienceMs || !TRANSIENT.test(String((err as Error)?.message ?? err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }
