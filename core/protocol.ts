@@ -39,6 +39,8 @@ export interface AnalysisView {
 
 export type TabState =
   | { status: 'none' }
+  /** A page still loading (or just loaded) whose detector has not spoken yet; asked again by `until` (ms since the epoch). */
+  | { status: 'checking'; until: number }
   /** A news article that is not analyzed yet: the reader chose "only on click", or turned the site off. */
   | { status: 'idle'; url: string; detection: Detection; reason: 'on-click' | 'site-off' }
   /** `since`: when the analysis was asked for (ms since the epoch), so the popup can tell a slow one. */

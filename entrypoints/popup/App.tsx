@@ -71,6 +71,14 @@ export function App({ tabId: fixedTabId }: { tabId: number | null }) {
     return () => clearTimeout(timer);
   }, [state]);
 
+  // A page still being checked: ask again when the detector must have spoken (the background also
+  // says so when the page finishes loading).
+  useEffect(() => {
+    if (state?.status !== 'checking') return;
+    const timer = setTimeout(() => void refresh(), Math.max(0, state.until - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [state, refresh]);
+
   const analyze = async () => {
     if (tabId === null) return;
     setState({ status: 'analyzing', url: '', since: Date.now() });
@@ -78,7 +86,7 @@ export function App({ tabId: fixedTabId }: { tabId: number | null }) {
   };
 
   return (
-    <main class="popup" aria-busy={state === null || state.status === 'analyzing'}>
+    <main class="popup" aria-busy={state === null || state.status === 'analyzing' || state.status === 'checking'}>
       <Body state={state} slow={slow} tabId={tabId} settings={settings} onAnalyze={analyze} />
     </main>
   );
@@ -96,6 +104,14 @@ function Body({ state, slow, tabId, settings, onAnalyze }: { state: TabState | n
             {t('tryAgain')}
           </button>
         )}
+      </div>
+    );
+  }
+  if (state.status === 'checking') {
+    return (
+      <div class="state" role="status">
+        <span class="spinner" aria-hidden="true" />
+        <p>{t('checking')}</p>
       </div>
     );
   }

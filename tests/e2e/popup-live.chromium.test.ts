@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TabState } from '../../core/protocol';
-import { SEED_HTML } from '../../scripts/paths';
-import { sleep, tabIdOf, useChromium } from './support';
+import { join } from 'node:path';
+import { FIXTURES, SEED_HTML } from '../../scripts/paths';
+import { sleep, startStallingServer, tabIdOf, useChromium } from './support';
 
 const env = useChromium();
 
@@ -110,6 +111,27 @@ describe('the popup follows its tab while open', () => {
     expect(await popup.locator('.notice').count()).toBe(0); // the whole article was read
     expect(await sameDocument(popup)).toBe(opened);
     await Promise.all([popup.close(), page.close()]);
+  });
+
+  it('opened while a page loads: "checking" until the page has loaded, then its answer', { timeout: 60_000 }, async () => {
+    const stalling = await startStallingServer(readFileSync(join(FIXTURES, 'news-front-page.html'), 'utf8'), 4500);
+    try {
+      const page = await env.chrome.context.newPage();
+      const url = `${stalling.origin}/slow-html/front.html`;
+      const loaded = page.goto(url);
+      await page.waitForURL(url, { waitUntil: 'commit' });
+      const { popup, opened } = await openPopup(await tabIdOf(env.chrome.worker, url));
+      await popup.getByRole('status').filter({ hasText: /checking/i }).waitFor({ timeout: 5000 });
+      await loaded;
+      await popup.getByRole('button', { name: /analyze this page/i }).waitFor({ timeout: 10_000 });
+      const states = await shown(popup);
+      console.log(`popup opened while the page loaded: states ${JSON.stringify(states)}`);
+      expect(states).toEqual(['progress', `title: ${"This page doesn't look like a news article."}`]);
+      expect(await sameDocument(popup)).toBe(opened);
+      await Promise.all([popup.close(), page.close()]);
+    } finally {
+      await stalling.close();
+    }
   });
 
   it('asked to analyze a page without article text: says so, and offers to try again', async () => {

@@ -81,6 +81,26 @@ describe('popup states', () => {
     expect(root.querySelector('button')?.textContent).toBe(t('tryAgain'));
   });
 
+  it('on a page still being checked says so, not "not an article", and asks again when the check must be over', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    await open({ status: 'checking', until: Date.now() + 1500 });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(root.querySelector('[role="status"]')?.textContent).toContain(t('checking'));
+    expect(root.textContent).not.toContain(t('notArticle'));
+    current = { status: 'none' };
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1000);
+    });
+    expect(root.querySelector('[role="status"]')?.textContent).toContain(t('checking')); // not yet asked again
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1000);
+    });
+    await settle();
+    expect(root.querySelector('.state-title')?.textContent).toBe(t('notArticle'));
+  });
+
   it('words each error: no article text, a page it cannot read, anything else as a plain-text detail', async () => {
     await open({ status: 'error', url: 'u', message: NO_ARTICLE_TEXT });
     expect(root.querySelector('[role="alert"] h1')?.textContent).toBe(t('noArticleText'));
