@@ -62,6 +62,9 @@ interface DevEntry {
   label: 'news' | 'article-other' | 'not-article';
 }
 const dev = JSON.parse(readFileSync(join(CORPUS, 'dev.json'), 'utf8')) as DevEntry[];
+/** Each page's own address (provenance.json): the content script always has the page's URL. */
+const provenance = JSON.parse(readFileSync(join(CORPUS, 'provenance.json'), 'utf8')) as { file: string; url: string | null }[];
+const urlOf = (file: string): string | undefined => provenance.find((p) => p.file === file)?.url ?? dev.find((e) => e.file === file)?.url ?? undefined;
 // The saved pages (the `.expected.html` files beside some of them are reference extractions, not pages).
 const pages = readdirSync(CORPUS_PAGES).filter((f) => f.endsWith('.html') && !f.endsWith('.expected.html'));
 const html = new Map(pages.map((f) => [f, readFileSync(join(CORPUS_PAGES, f), 'utf8')]));
@@ -151,15 +154,15 @@ const detectMs: number[] = [];
 const detectNonArticleMs: number[] = [];
 for (const [file, text] of html) {
   const doc = parseHtml(text);
-  const entry = dev.find((e) => e.file === file);
-  const ms = time(() => detectArticle(doc, entry?.url ?? undefined), 5);
+  const url = urlOf(file);
+  const ms = time(() => detectArticle(doc, url), 5);
   detectMs.push(ms);
-  if (!detectArticle(doc, entry?.url ?? undefined).isArticle) detectNonArticleMs.push(ms);
+  if (!detectArticle(doc, url).isArticle) detectNonArticleMs.push(ms);
 }
 log(`detector (linkedom, Node) on ${detectMs.length} pages: median ${round(median(detectMs), 3)} ms; ${detectNonArticleMs.length} non-articles: median ${round(median(detectNonArticleMs), 3)} ms, p95 ${round(p95(detectNonArticleMs), 3)} ms, max ${round(max(detectNonArticleMs), 3)} ms`);
 
 // The same detector in real Chromium, and long tasks while the largest news page loads with the extension
-const nonArticleFiles = [...html.keys()].filter((f) => !detectArticle(parseHtml(html.get(f)!), dev.find((e) => e.file === f)?.url ?? undefined).isArticle);
+const nonArticleFiles = [...html.keys()].filter((f) => !detectArticle(parseHtml(html.get(f)!), urlOf(f)).isArticle);
 const largestNews = dev.filter((e) => e.label === 'news' && html.has(e.file)).sort((a, b) => html.get(b.file)!.length - html.get(a.file)!.length)[0]?.file ?? null;
 const browser = process.argv.includes('--no-browser') ? null : await browserBench(nonArticleFiles, sizes ? largestNews : null);
 if (browser) {
