@@ -19,6 +19,13 @@ describe('sendWithRetry', () => {
     expect(calls).toBe(3);
   });
 
+  it('takes no reply for a lost message (a worker stopped before its listener ran) and sends again', async () => {
+    const replies = [undefined, { ok: true }];
+    let calls = 0;
+    expect(await sendWithRetry(async () => replies[calls++], 1000, 1)).toEqual({ ok: true });
+    expect(calls).toBe(2);
+  });
+
   it('keeps trying through a worker stop that takes seconds, with growing pauses', async () => {
     vi.useFakeTimers();
     const sentAt: number[] = [];
