@@ -5,20 +5,24 @@ import type { Plugin } from 'vite';
 
 /**
  * The always-on detector runs on every page, so it skips the webextension-polyfill (its two calls
- * are native promises in Chrome MV3 and Firefox); every other entrypoint keeps the polyfill.
+ * are native promises in Chrome MV3 and Firefox); so does the tooltip's card script, whose one call
+ * (i18n.getMessage) is synchronous, rather than carrying a second copy of it into the tab. Every
+ * other entrypoint keeps the polyfill.
  */
-function detectorWithoutPolyfill(): Plugin {
+const WITHOUT_POLYFILL = ['detector.content', 'tooltip-card'];
+function withoutPolyfill(): Plugin {
   const shim = fileURLToPath(new URL('./lib/shims/native-browser.ts', import.meta.url));
-  let isDetectorBuild = false;
+  let skip = false;
   return {
-    name: 'backstory:detector-without-polyfill',
+    name: 'backstory:without-polyfill',
     enforce: 'pre',
     options(opts) {
-      isDetectorBuild = JSON.stringify(opts.input ?? '').includes('detector.content');
+      const input = JSON.stringify(opts.input ?? '');
+      skip = WITHOUT_POLYFILL.some((name) => input.includes(name));
       return null;
     },
     resolveId(source) {
-      return isDetectorBuild && source === 'webextension-polyfill' ? shim : null;
+      return skip && source === 'webextension-polyfill' ? shim : null;
     },
   };
 }
@@ -27,13 +31,14 @@ function detectorWithoutPolyfill(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [detectorWithoutPolyfill(), preact()] }),
+  vite: () => ({ plugins: [withoutPolyfill(), preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings. scripting + host access: inject the article script into a tab only
-    // after the always-on detector has said "article" (the heavy code never loads elsewhere).
+    // after the always-on detector has said "article" (the heavy code never loads elsewhere), and
+    // the tooltip's card UI only once the reader reaches a mark.
     permissions: ['storage', 'scripting'],
     host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
