@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /**
- * The always-on detector runs on every page, so it skips the webextension-polyfill (its two calls
- * are native promises in Chrome MV3 and Firefox); so does the tooltip's card script, whose one call
- * (i18n.getMessage) is synchronous, rather than carrying a second copy of it into the tab. Every
- * other entrypoint keeps the polyfill.
+ * The scripts that run in web pages skip the webextension-polyfill: the always-on detector, the
+ * article script and the tooltip's card script use only APIs that are native promises (or
+ * synchronous) in Chrome MV3 and Firefox, and every kilobyte there is compiled on the page's main
+ * thread. The background and the extension pages keep the polyfill.
  */
-const WITHOUT_POLYFILL = ['detector.content', 'tooltip-card'];
+const WITHOUT_POLYFILL = ['detector.content', 'article.content', 'tooltip-card'];
 function withoutPolyfill(): Plugin {
   const shim = fileURLToPath(new URL('./lib/shims/native-browser.ts', import.meta.url));
   let skip = false;

@@ -152,13 +152,15 @@ function run(ctx: ContentScriptContext) {
     // The detector re-checks the new page and asks the background to analyze it if it is an article.
   });
 
-  // The popup's "show in article": only our own extension pages may ask, and only this.
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  // The popup's "show in article": only our own extension pages may ask, and only this. Answered
+  // with sendResponse, which the browsers' own runtime (no polyfill here) honours everywhere.
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
     if (ctx.isInvalid) return undefined;
     const request = parseRequest(raw);
     const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
     if (request?.type !== 'mention:reveal' || !isAllowed(request, role)) return undefined;
-    return Promise.resolve({ ok: session ? revealMark(session.marks, session.pieces, session.view, request.key) : false });
+    sendResponse({ ok: session ? revealMark(session.marks, session.pieces, session.view, request.key) : false });
+    return undefined;
   });
 
   return start;
