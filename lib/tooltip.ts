@@ -10,8 +10,9 @@
  *
  * This module is the behaviour only, and small: the card itself (lib/tooltip-card: Preact, Floating
  * UI, CSS, in a closed shadow root) is most of the weight, so the article script leaves it out and
- * loads it (`loadCard`) when the pointer first reaches a mark, or a mark is first focused or tapped.
- * A hover's dwell time covers the load; a focus or tap shows its card once it has loaded.
+ * loads it (`loadCard`) when the pointer first reaches a mark, the reader first presses Tab, or a
+ * mark is first focused or tapped. A hover's dwell time covers the load; a focus or tap shows its
+ * card once it has loaded.
  */
 import type { PartyCard } from '../core/protocol';
 import type { MarkSet } from './marks';
@@ -204,6 +205,9 @@ export function createTooltip({ doc, marks, cards, onSiteOff, loadCard }: Toolti
   /** The element that holds the focus for a mark: the mark itself, or the link around it. */
   const focusTargetOf = (mark: HTMLElement) => mark.closest<HTMLElement>(INTERACTIVE_SELECTOR);
   const onKeyDown = (e: KeyboardEvent) => {
+    // The reader moves by keyboard, towards the marks perhaps: load the card UI now, so the first
+    // card shows as soon as a mark takes the focus (no dwell hides the load there).
+    if (e.key === 'Tab') loadUi();
     if (e.key === 'Escape' && current) {
       // From inside the card, back to the mention first (which keeps its card), then close.
       if (ui && e.target === ui.host) focusTargetOf(current)?.focus();

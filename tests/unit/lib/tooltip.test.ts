@@ -120,6 +120,19 @@ describe('the tooltip with its card UI loaded on first use', () => {
     expect(lazy.opened).toEqual([{ name: 'Gérald Darmanin', how: 'pointer' }]);
   });
 
+  it('starts the load on the first Tab, before a mark has the focus', async () => {
+    const { marks, set, cards } = setUp();
+    const lazy = lazyCard();
+    tooltip = createTooltip({ doc: document, marks: set, cards, onSiteOff: () => undefined, loadCard: lazy.loadCard });
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(lazy.loadCard).not.toHaveBeenCalled();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    expect(lazy.loadCard).toHaveBeenCalledTimes(1);
+    await lazy.finish();
+    marks[0]!.focus();
+    expect(lazy.opened).toEqual([{ name: 'Gérald Darmanin', how: 'focus' }]);
+  });
+
   it('keeps a card closed that Escape or the focus leaving closed while it loaded', async () => {
     const { marks, set, cards } = setUp();
     const lazy = lazyCard();
