@@ -4,21 +4,25 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /**
- * The always-on detector runs on every page, so it skips the webextension-polyfill (its two calls
- * are native promises in Chrome MV3 and Firefox); every other entrypoint keeps the polyfill.
+ * The scripts that run in web pages skip the webextension-polyfill: the always-on detector, the
+ * article script and the tooltip's card script use only APIs that are native promises (or
+ * synchronous) in Chrome MV3 and Firefox, and every kilobyte there is compiled on the page's main
+ * thread. The background and the extension pages keep the polyfill.
  */
-function detectorWithoutPolyfill(): Plugin {
+const WITHOUT_POLYFILL = ['detector.content', 'article.content', 'tooltip-card'];
+function withoutPolyfill(): Plugin {
   const shim = fileURLToPath(new URL('./lib/shims/native-browser.ts', import.meta.url));
-  let isDetectorBuild = false;
+  let skip = false;
   return {
-    name: 'backstory:detector-without-polyfill',
+    name: 'backstory:without-polyfill',
     enforce: 'pre',
     options(opts) {
-      isDetectorBuild = JSON.stringify(opts.input ?? '').includes('detector.content');
+      const input = JSON.stringify(opts.input ?? '');
+      skip = WITHOUT_POLYFILL.some((name) => input.includes(name));
       return null;
     },
     resolveId(source) {
-      return isDetectorBuild && source === 'webextension-polyfill' ? shim : null;
+      return skip && source === 'webextension-polyfill' ? shim : null;
     },
   };
 }
@@ -27,13 +31,14 @@ function detectorWithoutPolyfill(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [detectorWithoutPolyfill(), preact()] }),
+  vite: () => ({ plugins: [withoutPolyfill(), preact()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings. scripting + host access: inject the article script into a tab only
-    // after the always-on detector has said "article" (the heavy code never loads elsewhere).
+    // after the always-on detector has said "article" (the heavy code never loads elsewhere), and
+    // the tooltip's card UI only once the reader reaches a mark.
     permissions: ['storage', 'scripting'],
     host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'

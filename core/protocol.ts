@@ -63,6 +63,8 @@ export type Request =
   | { type: 'page:analyze'; url: string; detection: Detection; article: Article; truncated: boolean }
   /** Article content script: the analysis could not run (e.g. no article text found). */
   | { type: 'page:failed'; url: string; message: string }
+  /** Article content script: inject the tooltip's card UI into this tab (first hover or focus on a mark). */
+  | { type: 'card:load' }
   /** Popup: what is known about this tab. */
   | { type: 'tab:get'; tabId: number }
   /** Popup: analyze this tab even though it is not detected as a news article. */
@@ -130,6 +132,8 @@ export function parseRequest(raw: unknown): Request | null {
       return isTabId(raw.tabId) ? { type: raw.type, tabId: raw.tabId } : null;
     case 'mention:reveal':
       return isString(raw.key, 500) ? { type: raw.type, key: raw.key } : null;
+    case 'card:load':
+      return { type: raw.type };
     default:
       return null;
   }
@@ -140,9 +144,11 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
-export type SenderRole = { role: 'content'; tabId: number } | { role: 'extension-page' } | { role: 'untrusted' };
+/** `frameId`: the content script's frame in its tab (0: the top frame), when the browser says. */
+export type SenderRole = { role: 'content'; tabId: number; frameId?: number } | { role: 'extension-page' } | { role: 'untrusted' };
 
 /**
  * Who sent a message: one of our content scripts (and for which tab), one of our own pages (popup,
@@ -151,7 +157,7 @@ export type SenderRole = { role: 'content'; tabId: number } | { role: 'extension
 export function senderRole(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderRole {
   if (sender.id !== extensionId) return { role: 'untrusted' };
   if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) return { role: 'extension-page' };
-  if (sender.tab && isTabId(sender.tab.id)) return { role: 'content', tabId: sender.tab.id };
+  if (sender.tab && isTabId(sender.tab.id)) return { role: 'content', tabId: sender.tab.id, frameId: sender.frameId };
   return { role: 'untrusted' };
 }
 
@@ -162,6 +168,9 @@ export function isAllowed(request: Request, role: SenderRole): boolean {
     case 'page:analyze':
     case 'page:failed':
       return role.role === 'content';
+    case 'card:load':
+      // The article script runs in the top frame only, and the card goes where it is.
+      return role.role === 'content' && role.frameId === 0;
     case 'tab:get':
     case 'tab:analyze':
       return role.role === 'extension-page';

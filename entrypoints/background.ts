@@ -19,6 +19,8 @@ import { TabStates } from '../lib/tab-states';
 
 const ARTICLE_SCRIPT = '/content-scripts/article.js';
 const DETECTOR_SCRIPT = '/content-scripts/detector.js';
+/** The tooltip's card UI, which the article script asks for on first use (entrypoints/tooltip-card.ts). */
+const CARD_SCRIPT = '/tooltip-card.js';
 /** A page whose HTML is still being parsed this long after its navigation gets the detector anyway. */
 const STALLED_MS = 3000;
 /**
@@ -139,6 +141,15 @@ export default defineBackground(() => {
       case 'page:failed':
         if (role.role === 'content') await update(role.tabId, { status: 'error', url: request.url, message: request.message });
         return { ok: true };
+      case 'card:load':
+        // Into the asking script's own frame and world (the default, isolated one), nowhere else.
+        if (role.role !== 'content') return { ok: false };
+        try {
+          await browser.scripting.executeScript({ target: { tabId: role.tabId, frameIds: [0] }, files: [CARD_SCRIPT], injectImmediately: true });
+          return { ok: true };
+        } catch {
+          return { ok: false }; // the tab navigated away or closed meanwhile
+        }
       case 'tab:get': {
         const state = await states.get(request.tabId);
         if (state) return state;

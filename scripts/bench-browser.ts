@@ -6,7 +6,9 @@
  *  - long tasks on the page's main thread while the largest news page of the corpus loads with the
  *    built extension, from a DevTools trace: every task over 50 ms, and which of them ran our code
  *    (a script or callback whose URL is chrome-extension://…), against the same page without the
- *    extension.
+ *    extension;
+ *  - on that page, the first card: how long after the pointer reaches a mark, or a mark takes the
+ *    focus, its card shows (the card UI is loaded then, see lib/tooltip).
  *
  * Pages are served from a local server with every other request refused, so the figures do not
  * depend on the network.
@@ -194,6 +196,70 @@ export interface BrowserFigures {
   workerIndexLoadMs: number | null;
   /** From the popup's navigation start to its first party card, for the analysed page (median of 5). */
   popupRenderMs: number | null;
+  firstCard: FirstCardFigures | null;
+}
+
+/** The first card on a page, each on a page just loaded (so the card UI has not been loaded yet). */
+export interface FirstCardFigures {
+  /** From the pointer reaching a mark to its card shown, the 500 ms dwell included. */
+  hoverMs: number;
+  /** From a mark taking the focus to its card shown. */
+  focusMs: number;
+  /** The same, after the extension's service worker was stopped (as Chrome does when it is idle). */
+  focusAfterWorkerStopMs: number;
+}
+
+/** In the page: resolves to the milliseconds from now until our card host is shown. */
+const armCardTimer = () => {
+  const t0 = performance.now();
+  (window as unknown as { __cardShown: Promise<number> }).__cardShown = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if ((document.querySelector('backstory-tooltip') as HTMLElement | null)?.style.display !== 'block') return;
+      observer.disconnect();
+      resolve(performance.now() - t0);
+    });
+    observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+  });
+};
+const cardShown = (page: Page) => page.evaluate(() => (window as unknown as { __cardShown: Promise<number> }).__cardShown);
+
+/** Stops the extension's service worker, as DevTools' "Stop" does. */
+async function stopWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const versions: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...(e.versions as typeof versions)));
+  await cdp.send('ServiceWorker.enable');
+  const deadline = Date.now() + 5000;
+  let ours: (typeof versions)[number] | undefined;
+  while (!(ours = versions.find((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'running')) && Date.now() < deadline) await page.waitForTimeout(50);
+  if (ours) await cdp.send('ServiceWorker.stopWorker', { versionId: ours.versionId });
+  await cdp.detach();
+}
+
+async function firstCard(page: Page): Promise<FirstCardFigures> {
+  await page.bringToFront(); // after the popups
+  const mark = page.locator('backstory-mark').first();
+  await mark.scrollIntoViewIfNeeded();
+  await page.mouse.move(1, 1);
+  const box = (await mark.boundingBox())!;
+  await page.evaluate(armCardTimer);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hoverMs = await cardShown(page);
+  const focusFresh = async (): Promise<number> => {
+    await page.evaluate(armCardTimer);
+    await mark.evaluate((m) => (m as HTMLElement).focus());
+    return cardShown(page);
+  };
+  const reload = async () => {
+    await page.reload();
+    await page.waitForSelector('backstory-mark', { timeout: 15_000, state: 'attached' });
+  };
+  await reload();
+  const focusMs = await focusFresh();
+  await reload();
+  await stopWorker(page);
+  const focusAfterWorkerStopMs = await focusFresh();
+  return { hoverMs: round(hoverMs, 1), focusMs: round(focusMs, 1), focusAfterWorkerStopMs: round(focusAfterWorkerStopMs, 1) };
 }
 
 async function popupRender(context: BrowserContext, pageUrl: string): Promise<number> {
@@ -246,7 +312,7 @@ export async function browserBench(nonArticles: string[], largestNews: string | 
     } finally {
       await plain.close();
     }
-    if (!largestNews || !without) return { chromium: version, detector, longTasks: null, workerIndexLoadMs: null, popupRenderMs: null };
+    if (!largestNews || !without) return { chromium: version, detector, longTasks: null, workerIndexLoadMs: null, popupRenderMs: null, firstCard: null };
     const ext = await launch(true);
     try {
       await offline(ext.context, origin);
@@ -256,6 +322,7 @@ export async function browserBench(nonArticles: string[], largestNews: string | 
         popupRenderMs: withExtension.marks > 0 ? await popupRender(ext.context, page.url()) : null,
         chromium: version,
         workerIndexLoadMs: await workerIndexLoad(ext.context),
+        firstCard: withExtension.marks > 0 ? await firstCard(page) : null,
         detector,
         longTasks: { page: largestNews, bytes: readFileSync(join(CORPUS_PAGES, largestNews)).length, withExtension, withoutExtension: without },
       };

@@ -5,7 +5,8 @@
  *
  *  - always-on content script size (gzipped), detector time on every corpus page, in Node and in
  *    real Chromium (scripts/bench-browser.ts; skip with --no-browser)
- *  - long tasks in Chromium while the largest news page loads with the built extension
+ *  - long tasks in Chromium while the largest news page loads with the built extension, and how
+ *    soon the first card shows there
  *  - full analysis per news page (extract → parties → dates → events → timeline), median and max,
  *    against the usual JavaScript stack (Readability + compromise + chrono-node) on the same pages
  *  - stage times on a 2,000-word article
@@ -173,6 +174,10 @@ if (browser) {
   } else log('long tasks: no build (npm run build) or no news page');
   if (browser.popupRenderMs !== null) log(`popup: first party card ${browser.popupRenderMs} ms after the popup opens`);
   if (browser.workerIndexLoadMs !== null) log(`knowledge index read + parsed in the extension's service worker: ${browser.workerIndexLoadMs} ms`);
+  if (browser.firstCard) {
+    const c = browser.firstCard;
+    log(`first card on the page: ${c.hoverMs} ms after the pointer reaches a mark (500 ms dwell), ${c.focusMs} ms after a focus (${c.focusAfterWorkerStopMs} ms with the worker stopped)`);
+  }
 }
 
 // Full analysis on news pages, ours vs the usual stack

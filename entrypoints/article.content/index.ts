@@ -15,7 +15,8 @@ import { applyMarks, type MarkSet, type MarkTarget } from '../../lib/marks';
 import { isSiteDisabled, loadSettings, setSiteEnabled, watchSettings, type Settings } from '../../lib/settings';
 import { sendWithRetry } from '../../lib/send';
 import { runSliced, yieldToPage } from '../../lib/slice';
-import { createTooltip, type Tooltip } from '../../lib/tooltip';
+import { CARD_GLOBAL, createTooltip, type Tooltip } from '../../lib/tooltip';
+import type { CreateTooltipCard } from '../../lib/tooltip-card';
 import { revealMark } from './reveal';
 
 /** How often an orphaned article script looks for its extension (and removes its marks when gone). */
@@ -51,6 +52,26 @@ function run(ctx: ContentScriptContext) {
   let settings: Settings | null = null;
   let generation = 0;
 
+  /**
+   * The tooltip's card UI is a script of its own (entrypoints/tooltip-card.ts), which the background
+   * injects into this world when the tooltip first needs it: this script's first evaluation, on
+   * every article page, stays small. Loaded once; a failed load is tried again on the next ask. The
+   * global is read only after this instance's injection set it, so one left by an earlier
+   * instance of the extension (before a reload) is never used.
+   */
+  let cardScript: Promise<CreateTooltipCard> | null = null;
+  const loadCard = () =>
+    (cardScript ??= sendWithRetry(() => browser.runtime.sendMessage({ type: 'card:load' }))
+      .then((response) => {
+        const create = (globalThis as Record<string, unknown>)[CARD_GLOBAL];
+        if (!(response as { ok?: boolean } | undefined)?.ok || typeof create !== 'function') throw new Error('the card UI did not load');
+        return create as CreateTooltipCard;
+      })
+      .catch((err: unknown) => {
+        cardScript = null;
+        throw err;
+      }));
+
   const unmark = () => {
     if (!session) return;
     session.tooltip?.destroy();
@@ -75,6 +96,7 @@ function run(ctx: ContentScriptContext) {
       // Saved, the settings watcher removes the marks; if the setting cannot be saved (its
       // retries failed), the marks still go from this page, as the reader asked.
       onSiteOff: () => void setSiteEnabled(location.href, false).catch(() => unmark()),
+      loadCard,
     });
   };
 
@@ -130,13 +152,15 @@ function run(ctx: ContentScriptContext) {
     // The detector re-checks the new page and asks the background to analyze it if it is an article.
   });
 
-  // The popup's "show in article": only our own extension pages may ask, and only this.
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  // The popup's "show in article": only our own extension pages may ask, and only this. Answered
+  // with sendResponse, which the browsers' own runtime (no polyfill here) honours everywhere.
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
     if (ctx.isInvalid) return undefined;
     const request = parseRequest(raw);
     const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
     if (request?.type !== 'mention:reveal' || !isAllowed(request, role)) return undefined;
-    return Promise.resolve({ ok: session ? revealMark(session.marks, session.pieces, session.view, request.key) : false });
+    sendResponse({ ok: session ? revealMark(session.marks, session.pieces, session.view, request.key) : false });
+    return undefined;
   });
 
   return start;

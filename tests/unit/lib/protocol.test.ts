@@ -14,6 +14,7 @@ describe('parseRequest', () => {
     expect(parseRequest({ type: 'tab:get', tabId: 3 })).toEqual({ type: 'tab:get', tabId: 3 });
     expect(parseRequest({ type: 'tab:changed', tabId: 3 })).toEqual({ type: 'tab:changed', tabId: 3 });
     expect(parseRequest({ type: 'mention:reveal', key: 'france' })).toEqual({ type: 'mention:reveal', key: 'france' });
+    expect(parseRequest({ type: 'card:load', tabId: 9, files: ['evil.js'] })).toEqual({ type: 'card:load' });
   });
 
   it('carries whether the article text was cut, and requires the sender to say', () => {
@@ -56,6 +57,7 @@ describe('parseRequest', () => {
 describe('senderRole and isAllowed', () => {
   it('tells our content scripts, our pages and everyone else apart', () => {
     expect(senderRole({ id: EXT, tab: { id: 4 }, url: 'https://news.test/a' }, EXT, ORIGIN)).toEqual({ role: 'content', tabId: 4 });
+    expect(senderRole({ id: EXT, tab: { id: 4 }, frameId: 0, url: 'https://news.test/a' }, EXT, ORIGIN)).toEqual({ role: 'content', tabId: 4, frameId: 0 });
     expect(senderRole({ id: EXT, url: `${ORIGIN}popup.html` }, EXT, ORIGIN)).toEqual({ role: 'extension-page' });
     expect(senderRole({ id: 'other-extension', url: `${ORIGIN}popup.html` }, EXT, ORIGIN)).toEqual({ role: 'untrusted' });
     expect(senderRole({ url: 'https://evil.test' }, EXT, ORIGIN)).toEqual({ role: 'untrusted' });
@@ -70,6 +72,15 @@ describe('senderRole and isAllowed', () => {
     expect(isAllowed({ type: 'tab:get', tabId: 2 }, page)).toBe(true);
     expect(isAllowed({ type: 'page:detected', url: 'u', detection } as never, page)).toBe(false);
     expect(isAllowed({ type: 'tab:get', tabId: 2 }, { role: 'untrusted' })).toBe(false);
+  });
+
+  it('lets only a content script in a tab\'s top frame, where the article script runs, ask for the card UI', () => {
+    const load = { type: 'card:load' } as const;
+    expect(isAllowed(load, { role: 'content', tabId: 1, frameId: 0 })).toBe(true);
+    expect(isAllowed(load, { role: 'content', tabId: 1, frameId: 3 })).toBe(false);
+    expect(isAllowed(load, { role: 'content', tabId: 1 })).toBe(false);
+    expect(isAllowed(load, { role: 'extension-page' })).toBe(false);
+    expect(isAllowed(load, { role: 'untrusted' })).toBe(false);
   });
 
   it('lets only our own pages tell a popup that a tab changed (a content script reaches popups too)', () => {

@@ -6,25 +6,26 @@
  * Keyboard focus shows the card at once, and Tab from the mention goes on into the card's links and
  * buttons (then to what follows the mention); Escape closes it, from inside the card too (the focus
  * goes back to the mention), and so does moving the focus elsewhere. On touch, a tap opens
- * the card as a bottom sheet. The card lives in a closed shadow root under one host element, so page
- * CSS cannot restyle it and page scripts cannot read it; the host is removed on teardown.
+ * the card as a bottom sheet.
+ *
+ * This module is the behaviour only, and small: the card itself (lib/tooltip-card: Preact, Floating
+ * UI, CSS, in a closed shadow root) is most of the weight, so the article script leaves it out and
+ * loads it (`loadCard`) when the pointer first reaches a mark, the reader first presses Tab, or a
+ * mark is first focused or tapped. A hover's dwell time covers the load; a focus or tap shows its
+ * card once it has loaded.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { render } from 'preact';
-import { PartyCardView } from '../components/PartyCard';
 import type { PartyCard } from '../core/protocol';
-import { t } from './i18n';
 import type { MarkSet } from './marks';
 import { INTERACTIVE_SELECTOR, MARK_TAG } from './marks';
-import tooltipCss from './tooltip.css?inline';
-import cardCss from '../components/card.css?inline';
-
-export const TOOLTIP_TAG = 'backstory-tooltip';
+import type { CreateTooltipCard, OpenHow, TooltipCard } from './tooltip-card';
 
 export const TIMING = { dwell: 500, grace: 300 } as const;
 
-/** What Tab reaches inside the card. */
-const CARD_CONTROLS = 'a[href], button';
+/**
+ * The global on which the card script (entrypoints/tooltip-card.ts) leaves `createTooltipCard`: one
+ * of the content scripts' isolated world, which page scripts cannot see.
+ */
+export const CARD_GLOBAL = '__backstoryTooltipCard';
 
 /** The first element after `from` (and outside it) in the document that Tab would reach, if any. */
 function nextTabbable(doc: Document, from: Element): HTMLElement | null {
@@ -44,60 +45,28 @@ export interface TooltipOptions {
   cards: ReadonlyMap<string, PartyCard>;
   /** The reader asked to turn Backstory off on this site. */
   onSiteOff: () => void;
+  /** The card UI's factory; asked for once, on first use (a failure is asked again next time). */
+  loadCard: () => Promise<CreateTooltipCard>;
 }
 
 export interface Tooltip {
-  /** The mark whose card is open, if any. */
+  /** The mark whose card is open (or opens as soon as the card UI has loaded), if any. */
   readonly openFor: Element | null;
-  show(mark: HTMLElement, how: 'pointer' | 'focus' | 'touch'): void;
+  show(mark: HTMLElement, how: OpenHow): void;
   hide(): void;
   destroy(): void;
 }
 
-let counter = 0;
-
-export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions): Tooltip {
+export function createTooltip({ doc, marks, cards, onSiteOff, loadCard }: TooltipOptions): Tooltip {
   const win = doc.defaultView!;
-  const host = doc.createElement(TOOLTIP_TAG) as HTMLElement;
-  const hostId = `backstory-tooltip-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-  host.id = hostId;
-  // A non-modal dialog rather than a tooltip: the card holds links and buttons that take the focus.
-  host.setAttribute('role', 'dialog');
-  for (const [p, v] of [
-    ['all', 'initial'],
-    ['position', 'fixed'],
-    ['top', '0'],
-    ['left', '0'],
-    ['z-index', '2147483647'],
-    ['display', 'none'],
-    ['margin', '0'],
-    ['padding', '0'],
-    ['border', '0'],
-    ['width', 'max-content'],
-    ['max-width', 'min(380px, calc(100vw - 16px))'],
-    ['pointer-events', 'auto'],
-  ] as const)
-    host.style.setProperty(p, v, 'important');
-  const root = host.attachShadow({ mode: 'closed' });
-  const css = `${cardCss}\n${tooltipCss}`;
-  try {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = doc.createElement('style');
-    style.textContent = css;
-    root.appendChild(style);
-  }
-  const container = doc.createElement('div');
-  container.className = 'bs-tooltip';
-  root.appendChild(container);
+  /** The card UI, once loaded. */
+  let ui: TooltipCard | null = null;
+  let loading = false;
 
   let current: HTMLElement | null = null;
-  let currentHow: 'pointer' | 'focus' | 'touch' | null = null;
+  let currentHow: OpenHow | null = null;
   let showTimer = 0;
   let hideTimer = 0;
-  let stopAutoUpdate: (() => void) | null = null;
   let destroyed = false;
   const clearTimers = () => {
     win.clearTimeout(showTimer);
@@ -110,95 +79,70 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     return el && marks.keyOf(el) !== undefined ? el : null;
   };
 
-  const place = async () => {
-    if (!current) return;
-    if (currentHow === 'touch') {
-      for (const [p, v] of [['top', 'auto'], ['bottom', '0'], ['left', '0'], ['right', '0'], ['width', 'auto'], ['max-width', 'none']] as const) host.style.setProperty(p, v, 'important');
-      return;
-    }
-    const reference = current;
-    const { x, y } = await computePosition(reference, host, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        inline(),
-        offset(6),
-        flip({ padding: 8 }),
-        shift({ padding: 8 }),
-        size({
-          padding: 8,
-          apply: ({ availableHeight }) => host.style.setProperty('max-height', `${Math.max(120, availableHeight)}px`, 'important'),
-        }),
-      ],
-    });
-    if (current !== reference) return;
-    host.style.setProperty('left', `${Math.round(x)}px`, 'important');
-    host.style.setProperty('top', `${Math.round(y)}px`, 'important');
-  };
-
   /** Closes the card; a pending show (the pointer dwelling on another mention) still happens. */
   const close = () => {
     win.clearTimeout(hideTimer);
     if (!current) return;
-    stopAutoUpdate?.();
-    stopAutoUpdate = null;
     current.removeAttribute('aria-describedby');
     if (current.getAttribute('role') === 'button') current.setAttribute('aria-expanded', 'false');
     current = null;
     currentHow = null;
-    host.style.setProperty('display', 'none', 'important');
-    render(null, container);
+    ui?.close();
   };
   const hide = () => {
     clearTimers();
     close();
   };
 
-  const show = (mark: HTMLElement, how: 'pointer' | 'focus' | 'touch') => {
+  /** Puts the open mark's card on screen, once the card UI is there. */
+  const reveal = (view: TooltipCard, mark: HTMLElement, how: OpenHow) => {
+    const card = cards.get(marks.keyOf(mark)!)!;
+    view.open(mark, card, how, {
+      close: hide,
+      siteOff: () => {
+        hide();
+        onSiteOff();
+      },
+    });
+    mark.setAttribute('aria-describedby', view.host.id);
+    if (mark.getAttribute('role') === 'button') mark.setAttribute('aria-expanded', 'true');
+  };
+
+  /** Loads the card UI if it is not there yet; a card opened meanwhile shows when it comes. */
+  const loadUi = () => {
+    if (ui || loading || destroyed) return;
+    loading = true;
+    loadCard().then(
+      (create) => {
+        loading = false;
+        if (destroyed) return;
+        const view = create(doc);
+        view.host.addEventListener('pointerenter', onHostEnter);
+        view.host.addEventListener('pointerleave', onHostLeave);
+        view.host.addEventListener('keydown', hostKeyDown);
+        ui = view;
+        if (current && currentHow) reveal(view, current, currentHow);
+      },
+      () => {
+        // The extension is gone or the tab could not be scripted: no card this time, and the next
+        // hover or focus tries again.
+        loading = false;
+        hide();
+      },
+    );
+  };
+
+  const show = (mark: HTMLElement, how: OpenHow) => {
     if (destroyed) return;
     clearTimers();
     const key = marks.keyOf(mark);
-    const card = key !== undefined ? cards.get(key) : undefined;
-    if (!card) return;
+    if (key === undefined || !cards.has(key)) return;
     if (current === mark && currentHow === how) return;
     if (current) hide();
     current = mark;
     currentHow = how;
-    if (!host.isConnected) doc.documentElement.appendChild(host);
-    for (const [p, v] of [['top', '0'], ['left', '0'], ['bottom', 'auto'], ['right', 'auto'], ['width', 'max-content'], ['max-width', 'min(380px, calc(100vw - 16px))']] as const) host.style.setProperty(p, v, 'important');
-    host.style.setProperty('display', 'block', 'important');
-    host.setAttribute('aria-label', t('tooltipLabel', card.name));
-    container.className = how === 'touch' ? 'bs-tooltip bs-sheet bs-root' : 'bs-tooltip bs-root';
-    render(
-      <PartyCardView
-        card={card}
-        level={2}
-        footer={
-          <span class="bs-actions">
-            {how === 'touch' && (
-              <button type="button" class="bs-button" onClick={hide}>
-                {t('close')}
-              </button>
-            )}
-            <button
-              type="button"
-              class="bs-button"
-              onClick={() => {
-                hide();
-                onSiteOff();
-              }}
-            >
-              {t('siteOff')}
-            </button>
-          </span>
-        }
-      />,
-      container,
-    );
-    mark.setAttribute('aria-describedby', hostId);
-    if (mark.getAttribute('role') === 'button') mark.setAttribute('aria-expanded', 'true');
-    stopAutoUpdate = how === 'touch' ? null : autoUpdate(mark, host, () => void place());
-    void place();
+    if (ui) reveal(ui, mark, how);
+    else loadUi();
   };
 
   const scheduleHide = () => {
@@ -219,13 +163,14 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
     }
     win.clearTimeout(showTimer);
     showTimer = win.setTimeout(() => show(mark, 'pointer'), TIMING.dwell);
+    loadUi(); // during the dwell, so the first card is not late
   };
   const onPointerOut = (e: PointerEvent) => {
     if (e.pointerType === 'touch') return;
     const mark = markFrom(e.target);
     if (!mark) return;
     const to = e.relatedTarget;
-    if (to instanceof win.Node && (mark.contains(to) || to === host)) return;
+    if (to instanceof win.Node && (mark.contains(to) || to === ui?.host)) return;
     if (current === mark && currentHow === 'focus') return;
     if (current === mark) scheduleHide();
     else win.clearTimeout(showTimer);
@@ -253,22 +198,25 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
   const onFocusOut = (e: FocusEvent) => {
     if (!current) return;
     const to = e.relatedTarget;
-    if (to === host) return;
+    if (to === ui?.host) return;
     if (to instanceof win.Node && markForFocus(to) === current) return;
     if (currentHow === 'focus') hide();
   };
   /** The element that holds the focus for a mark: the mark itself, or the link around it. */
   const focusTargetOf = (mark: HTMLElement) => mark.closest<HTMLElement>(INTERACTIVE_SELECTOR);
   const onKeyDown = (e: KeyboardEvent) => {
+    // The reader moves by keyboard, towards the marks perhaps: load the card UI now, so the first
+    // card shows as soon as a mark takes the focus (no dwell hides the load there).
+    if (e.key === 'Tab') loadUi();
     if (e.key === 'Escape' && current) {
       // From inside the card, back to the mention first (which keeps its card), then close.
-      if (e.target === host) focusTargetOf(current)?.focus();
+      if (ui && e.target === ui.host) focusTargetOf(current)?.focus();
       hide();
       e.stopPropagation();
       return;
     }
     if (e.key === 'Tab' && !e.shiftKey && current && markForFocus(e.target) === current) {
-      const first = container.querySelector<HTMLElement>(CARD_CONTROLS);
+      const first = ui?.controls()[0];
       if (first) {
         e.preventDefault();
         first.focus();
@@ -287,7 +235,8 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
   let touchTap: HTMLElement | null = null;
   const onPointerDown = (e: PointerEvent) => {
     touchTap = e.pointerType === 'touch' ? markFrom(e.target) : null;
-    if (current && currentHow === 'touch' && !(e.target instanceof win.Node && (e.target === host || host.contains(e.target)))) {
+    if (touchTap) loadUi(); // before the click that opens the sheet
+    if (current && currentHow === 'touch' && !(e.target instanceof win.Node && ui && (e.target === ui.host || ui.host.contains(e.target)))) {
       if (!touchTap) hide();
     }
   };
@@ -308,21 +257,18 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
   listen('keydown', onKeyDown);
   listen('pointerdown', onPointerDown);
   listen('click', onClick);
-  host.addEventListener('pointerenter', onHostEnter);
-  host.addEventListener('pointerleave', onHostLeave);
   // Tab inside the card: past its first control back to the mention, past its last one on to what
   // follows the mention in the page (the card itself sits at the end of the document).
   const hostKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Tab' || !current) return;
-    const controls = [...container.querySelectorAll<HTMLElement>(CARD_CONTROLS)];
-    const at = controls.indexOf(root.activeElement as HTMLElement);
+    if (e.key !== 'Tab' || !current || !ui) return;
+    const controls = ui.controls();
+    const at = controls.indexOf(ui.focused() as HTMLElement);
     const from = focusTargetOf(current);
     const to = !from || at < 0 ? null : e.shiftKey ? (at === 0 ? from : null) : at === controls.length - 1 ? nextTabbable(doc, from) : null;
     if (!to) return;
     e.preventDefault();
     to.focus();
   };
-  host.addEventListener('keydown', hostKeyDown);
 
   return {
     get openFor() {
@@ -342,7 +288,7 @@ export function createTooltip({ doc, marks, cards, onSiteOff }: TooltipOptions):
       unlisten('keydown', onKeyDown);
       unlisten('pointerdown', onPointerDown);
       unlisten('click', onClick);
-      host.remove();
+      ui?.remove();
     },
   };
 }
