@@ -170,18 +170,10 @@ export default defineContentScript({
   registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
   main(ctx) {
-    // Injected again into a tab that already has it (re-analysis from the popup, SPA navigation):
-    // the running instance does the work.
-    const g = globalThis as { __backstoryArticle?: () => void };
-    if (g.__backstoryArticle) {
-      g.__backstoryArticle();
-      return;
-    }
-    const start = run(ctx);
-    g.__backstoryArticle = start;
-    ctx.onInvalidated(() => {
-      if (g.__backstoryArticle === start) delete g.__backstoryArticle;
-    });
-    start();
+    // Injected again into a tab that already has it (re-analysis from the popup, a single-page
+    // navigation, a detection sent again after a worker stop): WXT's context, as it starts,
+    // invalidates the earlier instance in this world, which removes that one's marks and drops its
+    // pending analysis; this one analyzes the page afresh.
+    run(ctx)();
   },
 });
