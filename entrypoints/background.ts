@@ -75,6 +75,16 @@ export default defineBackground(() => {
   const stallTimers = new Map<number, ReturnType<typeof setTimeout>>();
   /** Per loading tab, until when its detector may still speak (see CHECKING_MS). A restarted worker only knows tabs loading when it started. */
   const checkingUntil = new Map<number, number>();
+  /** When the tab stops counting as being checked. Its events can come late or out of order, so a tab that has loaded is trusted over them. */
+  const checkingEnd = async (tabId: number): Promise<number> => {
+    const until = checkingUntil.get(tabId);
+    if (until === undefined || until <= Date.now()) return 0;
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    if (tab?.status === 'loading') return until;
+    const end = Math.min(until, Date.now() + AFTER_LOAD_MS);
+    checkingUntil.set(tabId, end);
+    return end;
+  };
   const detectIfStillParsing = async (tabId: number) => {
     stallTimers.delete(tabId);
     try {
@@ -153,7 +163,7 @@ export default defineBackground(() => {
       case 'tab:get': {
         const state = await states.get(request.tabId);
         if (state) return state;
-        const until = checkingUntil.get(request.tabId) ?? 0;
+        const until = await checkingEnd(request.tabId);
         return until > Date.now() ? { status: 'checking', until } : { status: 'none' };
       }
       case 'tab:analyze': {

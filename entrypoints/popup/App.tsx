@@ -17,6 +17,8 @@ import { isSiteDisabled, loadSettings, SettingsError, setSiteEnabled, siteOf, wa
 const TYPE_ORDER: PartyType[] = ['person', 'organization', 'country', 'place', 'event', 'other'];
 /** After this long in "analyzing", the popup says it is taking long and offers to start again. */
 const SLOW_MS = 20_000;
+/** While a page is being checked, how often the popup asks again. */
+const CHECK_AGAIN_MS = 1000;
 
 async function activeTabId(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -71,11 +73,11 @@ export function App({ tabId: fixedTabId }: { tabId: number | null }) {
     return () => clearTimeout(timer);
   }, [state]);
 
-  // A page still being checked: ask again when the detector must have spoken (the background also
-  // says so when the page finishes loading).
+  // A page still being checked: ask again each second (the page may have loaded meanwhile) and when
+  // the detector must have spoken; the background also says when the page finishes loading.
   useEffect(() => {
     if (state?.status !== 'checking') return;
-    const timer = setTimeout(() => void refresh(), Math.max(0, state.until - Date.now()) + 50);
+    const timer = setTimeout(() => void refresh(), Math.min(CHECK_AGAIN_MS, Math.max(0, state.until - Date.now()) + 50));
     return () => clearTimeout(timer);
   }, [state, refresh]);
 

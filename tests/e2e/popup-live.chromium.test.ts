@@ -119,8 +119,12 @@ describe('the popup follows its tab while open', () => {
       const page = await env.chrome.context.newPage();
       const url = `${stalling.origin}/slow-html/front.html`;
       const loaded = page.goto(url);
-      await page.waitForURL(url, { waitUntil: 'commit' });
-      const { popup, opened } = await openPopup(await tabIdOf(env.chrome.worker, url));
+      loaded.catch(() => undefined); // awaited below; a failure before then must not go unhandled
+      // The tab shows its new URL to the extension a moment after the navigation commits.
+      let tabId: number | null = null;
+      for (const deadline = Date.now() + 5000; tabId === null && Date.now() < deadline; await sleep(50)) tabId = await tabIdOf(env.chrome.worker, url).catch(() => null);
+      if (tabId === null) throw new Error(`no tab for ${url}`);
+      const { popup, opened } = await openPopup(tabId);
       await popup.getByRole('status').filter({ hasText: /checking/i }).waitFor({ timeout: 5000 });
       await loaded;
       await popup.getByRole('button', { name: /analyze this page/i }).waitFor({ timeout: 10_000 });
