@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CORPUS_PAGES, REPO } from './paths';
+import { stopServiceWorker } from './service-worker';
 
 const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
 const EXTENSION = join(REPO, '.output/chrome-mv3');
@@ -173,14 +174,16 @@ export async function traceLoad(page: Page, url: string, waitForMarks: boolean, 
   };
 }
 
-async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** `extensionId`: ours, when loaded (read from its service worker at start). */
+async function launch(withExtension: boolean): Promise<{ context: BrowserContext; extensionId: string | null; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
   const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   if (withExtension) args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_BIN, headless: true, viewport: { width: 1200, height: 900 }, args });
-  if (withExtension && context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  const worker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))) : null;
   return {
     context,
+    extensionId: worker ? new URL(worker.url()).host : null,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -223,20 +226,7 @@ const armCardTimer = () => {
 };
 const cardShown = (page: Page) => page.evaluate(() => (window as unknown as { __cardShown: Promise<number> }).__cardShown);
 
-/** Stops the extension's service worker, as DevTools' "Stop" does. */
-async function stopWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const versions: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...(e.versions as typeof versions)));
-  await cdp.send('ServiceWorker.enable');
-  const deadline = Date.now() + 5000;
-  let ours: (typeof versions)[number] | undefined;
-  while (!(ours = versions.find((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'running')) && Date.now() < deadline) await page.waitForTimeout(50);
-  if (ours) await cdp.send('ServiceWorker.stopWorker', { versionId: ours.versionId });
-  await cdp.detach();
-}
-
-async function firstCard(page: Page): Promise<FirstCardFigures> {
+async function firstCard(page: Page, extensionId: string): Promise<FirstCardFigures> {
   await page.bringToFront(); // after the popups
   const mark = page.locator('backstory-mark').first();
   await mark.scrollIntoViewIfNeeded();
@@ -257,7 +247,7 @@ async function firstCard(page: Page): Promise<FirstCardFigures> {
   await reload();
   const focusMs = await focusFresh();
   await reload();
-  await stopWorker(page);
+  await stopServiceWorker(page, extensionId);
   const focusAfterWorkerStopMs = await focusFresh();
   return { hoverMs: round(hoverMs, 1), focusMs: round(focusMs, 1), focusAfterWorkerStopMs: round(focusAfterWorkerStopMs, 1) };
 }
@@ -322,7 +312,7 @@ export async function browserBench(nonArticles: string[], largestNews: string | 
         popupRenderMs: withExtension.marks > 0 ? await popupRender(ext.context, page.url()) : null,
         chromium: version,
         workerIndexLoadMs: await workerIndexLoad(ext.context),
-        firstCard: withExtension.marks > 0 ? await firstCard(page) : null,
+        firstCard: withExtension.marks > 0 ? await firstCard(page, ext.extensionId!) : null,
         detector,
         longTasks: { page: largestNews, bytes: readFileSync(join(CORPUS_PAGES, largestNews)).length, withExtension, withoutExtension: without },
       };

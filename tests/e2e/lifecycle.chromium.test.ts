@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { stopServiceWorker } from '../../scripts/service-worker';
 import { sleep, tabIdOf, useChromium } from './support';
 
 const env = useChromium();
@@ -33,31 +34,12 @@ function extensionErrors(page: Page): string[] {
   return errors;
 }
 
-/**
- * Stops the extension's service worker the way Chrome does when it is idle (DevTools' "Stop").
- * Resolves to false when the worker was not running. It never evaluates in the worker: Playwright's
- * `worker.evaluate` on a stopped worker waits until something starts it again (once 58 s, and the
- * test's time ran out: that was the "intermittent failure" this test used to be retried for).
- */
-async function stopServiceWorker(page: Page): Promise<boolean> {
-  const cdp = await page.context().newCDPSession(page);
-  const versions: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
-  cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...(e.versions as typeof versions)));
-  await cdp.send('ServiceWorker.enable');
-  const deadline = Date.now() + 5000;
-  let ours: (typeof versions)[number] | undefined;
-  while (!(ours = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${env.chrome.extensionId}/`) && v.runningStatus === 'running')) && Date.now() < deadline) await sleep(50);
-  if (ours) await cdp.send('ServiceWorker.stopWorker', { versionId: ours.versionId });
-  await cdp.detach();
-  return !!ours; // false: it was not running (already stopped), so there was nothing to stop
-}
-
 describe('worker restarts and extension reloads', () => {
   it('after the service worker is stopped, the popup still shows the article from session storage', async () => {
     const page = await openSeed();
     const tabId = await tabIdOf(env.chrome.worker, page.url());
     expect(await env.chrome.worker.evaluate(() => ((globalThis as { __beforeStop?: number }).__beforeStop = 1))).toBe(1);
-    expect(await stopServiceWorker(page)).toBe(true);
+    expect(await stopServiceWorker(page, env.chrome.extensionId)).toBe(true);
 
     const started = Date.now();
     const popup = await env.chrome.context.newPage();
@@ -74,9 +56,9 @@ describe('worker restarts and extension reloads', () => {
   it('a worker stopped in the middle of an analysis: the tab still ends up analysed', async () => {
     const page = await env.chrome.context.newPage();
     const loading = page.goto(`${env.server.origin}/fixtures/seed-article.html`);
-    await stopServiceWorker(page);
+    await stopServiceWorker(page, env.chrome.extensionId);
     await loading;
-    await stopServiceWorker(page);
+    await stopServiceWorker(page, env.chrome.extensionId);
     await page.waitForSelector('backstory-mark', { timeout: 20_000 });
     await page.close();
   });
