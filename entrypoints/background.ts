@@ -75,15 +75,18 @@ export default defineBackground(() => {
   const stallTimers = new Map<number, ReturnType<typeof setTimeout>>();
   /** Per loading tab, until when its detector may still speak (see CHECKING_MS). A restarted worker only knows tabs loading when it started. */
   const checkingUntil = new Map<number, number>();
+  /** A tab checked until `until` has loaded: its detector speaks within AFTER_LOAD_MS. */
+  const checkLoaded = (tabId: number, until: number): number => {
+    const end = Math.min(until, Date.now() + AFTER_LOAD_MS);
+    checkingUntil.set(tabId, end);
+    return end;
+  };
   /** When the tab stops counting as being checked. Its events can come late or out of order, so a tab that has loaded is trusted over them. */
   const checkingEnd = async (tabId: number): Promise<number> => {
     const until = checkingUntil.get(tabId);
     if (until === undefined || until <= Date.now()) return 0;
     const tab = await browser.tabs.get(tabId).catch(() => null);
-    if (tab?.status === 'loading') return until;
-    const end = Math.min(until, Date.now() + AFTER_LOAD_MS);
-    checkingUntil.set(tabId, end);
-    return end;
+    return tab?.status === 'loading' ? until : checkLoaded(tabId, until);
   };
   const detectIfStillParsing = async (tabId: number) => {
     stallTimers.delete(tabId);
@@ -238,7 +241,7 @@ export default defineBackground(() => {
         }
         const until = checkingUntil.get(tabId);
         if (until === undefined) return;
-        checkingUntil.set(tabId, Math.min(until, Date.now() + AFTER_LOAD_MS));
+        checkLoaded(tabId, until);
         notify(tabId); // an open popup saying "checking" now knows when to ask again
       })
       .catch(() => undefined);
