@@ -150,7 +150,12 @@ for (const [name, p] of Object.entries(packs)) {
   log(`knowledge ${name}: ${p.entries} entries, index ${round(p.indexBytes / 1e6)} MB of ${round(p.totalBytes / 1e6)} MB; load ${p.loadMs} ms${p.heapMb === null ? '' : `, heap +${p.heapMb} MB`}`);
 }
 
-// Detector on every corpus page
+// Detector on every corpus page. In linkedom every whole-document query walks every node and
+// upper-cases each element's tag name, about 0.2 ms on a median non-article page, so the figure
+// here grows with the number of queries (four on most non-articles), where a browser keeps native
+// tag collections. A single walk over every element from JavaScript would bring it to about 0.5 ms,
+// but doubles the detector's time in Chromium (0.23 -> 0.50 ms; first run 3.0 -> 5.0 ms, measured
+// 2026-11-29), so the detector keeps the queries that are cheap where it really runs.
 const detectMs: number[] = [];
 const detectNonArticleMs: number[] = [];
 for (const [file, text] of html) {
@@ -167,7 +172,8 @@ const nonArticleFiles = [...html.keys()].filter((f) => !detectArticle(parseHtml(
 const largestNews = dev.filter((e) => e.label === 'news' && html.has(e.file)).sort((a, b) => html.get(b.file)!.length - html.get(a.file)!.length)[0]?.file ?? null;
 const browser = process.argv.includes('--no-browser') ? null : await browserBench(nonArticleFiles, sizes ? largestNews : null);
 if (browser) {
-  log(`detector in Chromium ${browser.chromium} on ${browser.detector.pages} non-articles: median ${browser.detector.medianMs} ms, p95 ${browser.detector.p95Ms} ms, max ${browser.detector.maxMs} ms`);
+  const d = browser.detector;
+  log(`detector in Chromium ${browser.chromium} on ${d.pages} non-articles: median ${d.medianMs} ms, p95 ${d.p95Ms} ms, max ${d.maxMs} ms; first run on a fresh page: median ${d.firstRunMedianMs} ms, p95 ${d.firstRunP95Ms} ms`);
   if (browser.longTasks) {
     const { page, withExtension: w, withoutExtension: wo } = browser.longTasks;
     log(`long tasks loading ${page}: with the extension ${w.longTasks} (longest ${w.longestMs} ms; ${w.longTasksWithOurCode} ran our code, longest ${w.longestWithOurCodeMs} ms; most CPU in a task with our code ${w.longestCpuWithOurCodeMs} ms; our longest slice ${w.longestOurSliceMs} ms; ${w.marks} marks); without ${wo.longTasks} (longest ${wo.longestMs} ms)`);
