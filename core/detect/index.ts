@@ -232,14 +232,16 @@ function detect(doc: Document, url?: string): Detection {
   if (u) {
     const path = u.path.toLowerCase();
     const segs = path.split(/[?#]/)[0].split('/').filter(Boolean);
-    const last = segs[segs.length - 1] || '';
     const slugWords = Math.max(0, ...segs.map((s) => s.replace(/\.[a-z]+$/, '').split(/[-_]/).filter((w) => /[a-z]/.test(w)).length));
     if (urlHasDate(url)) sig('url:dated-path', 0.8);
     if (/\/(news|story|stories|article|articles|politics|world|business|economy|nachrichten|noticias|noticia|actualite|actualites|notizie|nieuws|markets|opinion|commentisfree|editorial)(\/|$|[-_.?])/.test(path)) sig('url:news-path', 0.5);
     if (slugWords >= 4) sig('url:slug', 0.5);
     if (/\d{5,}/.test(path)) sig('url:id', 0.2);
-    if (segs.length === 0 || (path.split('?')[0] === '/' && !/[?&](p|id|story|article)=/.test(path))) sig('url:root', -3, 0, 3);
-    else if (segs.length <= 2 && slugWords < 3 && !/\d{4,}/.test(path) && !urlHasDate(url)) sig('url:section', -1.2, 0, 1);
+    // A query naming one item ("/?p=123", WordPress's plain permalinks; "/news/?id=5") is a page of
+    // its own, not the site's home page or a section front.
+    const itemQuery = /[?&](p|id|story|article)=/.test(path);
+    if (segs.length === 0 && !itemQuery) sig('url:root', -3, 0, 3);
+    else if (!itemQuery && segs.length <= 2 && slugWords < 3 && !/\d{4,}/.test(path) && !urlHasDate(url)) sig('url:section', -1.2, 0, 1);
     if (/\/(section|sections|category|categories|tag|tags|topic|topics|themen|search|suche|recherche|author|authors|archive|watch|video|videos|av|gallery|galleries|photos|product|products|produkt|shop|store|cart|forum|forums|thread|threads|comments|reviews|user|users|profile|login|signin)(\/|$|[?_-])/.test(path) || /[?&](q|query|search|s)=/.test(path)) sig('url:listing', -1.5, 0, 1.5);
     if (/(^|\.)(blog|blogs|wiki|docs|doc|developer|developers|help|support|learn)\./.test(u.host) || /\/(blog|blogs|wiki|docs|documentation|manual|guide|guides|tutorial|tutorials|how-to|howto|learn|help|faq|book|books|chapter)(\/|$|[._-])|\/how_|\/@[a-z0-9_.-]+/.test(path)) sig('url:long-form', 0, 2);
   }

@@ -57,6 +57,28 @@ describe('detectArticle on the seed fixtures', () => {
   });
 });
 
+describe('detectArticle on addresses that name an item in the query', () => {
+  // WordPress's plain permalinks put every post at the site's root path ("/?p=123"); some CMSs do
+  // the same with "?id=". Such a page is not the home page.
+  const news = dev.filter((e) => e.label === 'news');
+  it('finds the dev news pages at /?p=… as at their own address', () => {
+    let found = 0;
+    for (const e of news) {
+      const d = detectArticle(load(join(CORPUS, 'pages'), e.file), 'https://site.example/?p=4821');
+      expect(d.signals).not.toContain('url:root');
+      if (d.isArticle) found++;
+    }
+    expect(found).toBeGreaterThanOrEqual(news.length - 1);
+  });
+  it('still reads the bare root, and a search at the root, as the home page', () => {
+    for (const url of ['https://site.example/', 'https://site.example/?s=ukraine', 'https://site.example/?utm_source=x']) {
+      const d = detectArticle(load(FIXTURES, 'news-front-page.html'), url);
+      expect(d.signals).toContain('url:root');
+      expect(d.isArticle).toBe(false);
+    }
+  });
+});
+
 describe('detectArticle on odd inputs', () => {
   const odd: [string, string][] = [
     ['empty string', ''],
