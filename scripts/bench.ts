@@ -226,29 +226,31 @@ log(`  Readability + compromise + chrono-node: median ${round(median(baseline))}
 /**
  * Analysis (without extraction) with each pack: warm = the entries' shards already read (a worker
  * that has analysed before); cold = a freshly loaded pack, so the time includes reading the shards
- * of the linked entries (a worker's first article).
+ * of the linked entries (a worker's first article). The packs take turns on each article, so that
+ * the machine's drift during the run (JIT warm-up, other load) falls on all of them alike: their
+ * ratio is the figure that matters.
  */
-function analysisWith(p: PackFigures): { warmMedianMs: number; coldMedianMs: number; shardsReadMedian: number } {
-  const warm: number[] = [];
-  const cold: number[] = [];
-  const shards: number[] = [];
+function analysisWith(all: Record<string, PackFigures>): Record<string, { warmMedianMs: number; coldMedianMs: number; shardsReadMedian: number }> {
+  const runs = Object.fromEntries(Object.keys(all).map((name) => [name, { warm: [] as number[], cold: [] as number[], shards: [] as number[] }]));
   for (const article of articles) {
-    let best = Infinity;
-    let read = 0;
-    for (let i = 0; i < 3; i++) {
-      const fresh = readPackDir(p.dir);
-      const t = performance.now();
-      analyzeArticle(article, fresh);
-      best = Math.min(best, performance.now() - t);
-      read = fresh.loadedShards;
+    for (const [name, p] of Object.entries(all)) {
+      let best = Infinity;
+      let read = 0;
+      for (let i = 0; i < 3; i++) {
+        const fresh = readPackDir(p.dir);
+        const t = performance.now();
+        analyzeArticle(article, fresh);
+        best = Math.min(best, performance.now() - t);
+        read = fresh.loadedShards;
+      }
+      runs[name]!.cold.push(best);
+      runs[name]!.shards.push(read);
+      runs[name]!.warm.push(time(() => analyzeArticle(article, p.kb), 5));
     }
-    cold.push(best);
-    shards.push(read);
-    warm.push(time(() => analyzeArticle(article, p.kb), 3));
   }
-  return { warmMedianMs: round(median(warm)), coldMedianMs: round(median(cold)), shardsReadMedian: median(shards) };
+  return Object.fromEntries(Object.entries(runs).map(([name, r]) => [name, { warmMedianMs: round(median(r.warm)), coldMedianMs: round(median(r.cold)), shardsReadMedian: median(r.shards) }]));
 }
-const withPack = Object.fromEntries(Object.entries(packs).map(([name, p]) => [name, analysisWith(p)])) as Record<keyof typeof packs, ReturnType<typeof analysisWith>>;
+const withPack = analysisWith(packs) as Record<keyof typeof packs, ReturnType<typeof analysisWith>[string]>;
 for (const [name, a] of Object.entries(withPack)) log(`  analysis with the ${name} pack: warm median ${a.warmMedianMs} ms, cold median ${a.coldMedianMs} ms (${a.shardsReadMedian} shards read)`);
 const ratio100k = {
   warm: round(withPack.synthetic100k.warmMedianMs / withPack.shipped.warmMedianMs),
