@@ -73,7 +73,8 @@ export interface DetectorFigures {
   maxMs: number;
   /**
    * The first run on a freshly loaded page, as the content script runs it once per page load: its
-   * code not yet optimised and the page's elements not yet wrapped for JavaScript.
+   * functions compiled on the way and not yet optimised. (Timed in the page's world; the content
+   * script's own world also wraps each element it touches for the first time.)
    */
   firstRunMedianMs: number;
   firstRunP95Ms: number;
