@@ -221,13 +221,17 @@ export default defineBackground(() => {
     checkingUntil.delete(tabId);
   });
   const watchForStall = (tabId: number) => stallTimers.set(tabId, setTimeout(() => void detectIfStillParsing(tabId), STALLED_MS));
+  /** A tab has started loading: watch for a stalled parse, and say "checking" until its detector speaks. */
+  const startLoading = (tabId: number) => {
+    watchForStall(tabId);
+    checkingUntil.set(tabId, Date.now() + CHECKING_MS);
+  };
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (!change.status) return;
     clearTimeout(stallTimers.get(tabId));
     stallTimers.delete(tabId);
     if (change.status === 'loading') {
-      watchForStall(tabId);
-      checkingUntil.set(tabId, Date.now() + CHECKING_MS);
+      startLoading(tabId);
       return;
     }
     // A 'complete' can be the blank page a new tab opened with, arriving after the navigation that
@@ -252,8 +256,7 @@ export default defineBackground(() => {
     .then((tabs) => {
       for (const { id } of tabs) {
         if (id === undefined || stallTimers.has(id)) continue;
-        watchForStall(id);
-        checkingUntil.set(id, Date.now() + CHECKING_MS);
+        startLoading(id);
       }
     })
     .catch(() => undefined);

@@ -17,6 +17,9 @@ import cardCss from '../components/card.css?inline';
 
 export const TOOLTIP_TAG = 'backstory-tooltip';
 
+/** The card's widest, beside a mention (a bottom sheet on touch spans the screen). */
+const MAX_WIDTH = 'min(380px, calc(100vw - 16px))';
+
 /** What Tab reaches inside the card. */
 const CARD_CONTROLS = 'a[href], button';
 
@@ -57,7 +60,7 @@ export const createTooltipCard: CreateTooltipCard = (doc) => {
     ['padding', '0'],
     ['border', '0'],
     ['width', 'max-content'],
-    ['max-width', 'min(380px, calc(100vw - 16px))'],
+    ['max-width', MAX_WIDTH],
     ['pointer-events', 'auto'],
   ] as const)
     host.style.setProperty(p, v, 'important');
@@ -119,7 +122,7 @@ export const createTooltipCard: CreateTooltipCard = (doc) => {
       const layout =
         how === 'touch'
           ? ([['top', 'auto'], ['bottom', '0'], ['left', '0'], ['right', '0'], ['width', 'auto'], ['max-width', 'none']] as const)
-          : ([['top', '0'], ['left', '0'], ['bottom', 'auto'], ['right', 'auto'], ['width', 'max-content'], ['max-width', 'min(380px, calc(100vw - 16px))']] as const);
+          : ([['top', '0'], ['left', '0'], ['bottom', 'auto'], ['right', 'auto'], ['width', 'max-content'], ['max-width', MAX_WIDTH]] as const);
       for (const [p, v] of layout) host.style.setProperty(p, v, 'important');
       host.style.setProperty('display', 'block', 'important');
       host.setAttribute('aria-label', t('tooltipLabel', card.name));
